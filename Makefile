@@ -1,0 +1,58 @@
+# parent_guide: `make run` serves the site, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMPS := .stamps
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup assets translations run test screenshots extract clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
+
+$(STAMPS)/venv: pyproject.toml
+	@mkdir -p $(STAMPS)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(STAMPS)/venv-test: $(STAMPS)/venv
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+$(STAMPS)/npm: package.json package-lock.json
+	@mkdir -p $(STAMPS)
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+assets: $(STAMPS)/npm $(STAMPS)/venv ## Compile the Sass and fingerprint the static files
+	npm run --silent build
+	$(BIN)/python -m parent_guide.assets
+
+translations: $(STAMPS)/venv ## Compile the gettext catalogues
+	$(BIN)/pybabel compile -d translations -D messages
+
+setup: $(STAMPS)/venv assets translations ## Install everything the site needs into .venv
+
+run: setup ## Set everything up and serve the site on http://127.0.0.1:5000
+	scripts/system-deps.sh run
+	$(BIN)/flask --app parent_guide run --host $(HOST) --port $(PORT)
+
+test: setup $(STAMPS)/venv-test ## Set everything up, with Chromium, and run every test
+	scripts/system-deps.sh test
+	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest: no tests ran (exit code 5)"; exit 0; fi; exit $$status
+
+screenshots: setup $(STAMPS)/venv-test ## Retake the README's phone-sized screenshot
+	scripts/system-deps.sh test
+	$(BIN)/python scripts/screenshots.py
+
+extract: $(STAMPS)/venv ## Extract marked strings and update every catalogue
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project parent_guide .
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching --ignore-obsolete
+
+clean: ## Remove the virtualenv, node_modules and built files
+	rm -rf $(VENV) node_modules build parent_guide/static $(STAMPS)

@@ -1,0 +1,73 @@
+"""parent_guide: helps parents prepare for a child protection conference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, url_for
+from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+
+from parent_guide import assets, errors, i18n, security
+from parent_guide.config import Config, TestConfig
+from parent_guide.content import ContentLibrary, load_library
+
+__all__ = ["create_app", "Config", "TestConfig"]
+
+
+def _content_url(app: Flask) -> Any:
+    """A URL builder for links written in content (``step:`` and ``glossary:``)."""
+
+    def url(locale: str, scheme: str, target: str) -> str:
+        with app.test_request_context():
+            if scheme == "step":
+                return url_for("guide.step", lang_code=locale, slug=target)
+            return url_for("guide.glossary", lang_code=locale, _anchor=target or None)
+
+    return url
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the Flask app; ``test_config`` overrides settings for tests."""
+    app = Flask(__name__, instance_relative_config=True, static_folder=None)
+
+    # Settings: defaults from the environment, then the tests' overrides.
+    app.config.from_object(TestConfig if test_config and test_config.get("TESTING") else Config)
+    if test_config:
+        app.config.update(test_config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    # Templates: ours first, then GOV.UK Frontend's under their prefixes.
+    app.jinja_loader = ChoiceLoader(
+        [
+            PackageLoader("parent_guide"),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    # Journeys: one blueprint each.
+    from parent_guide.guide import bp as guide_bp
+    from parent_guide.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(guide_bp)
+
+    # Content is read and checked once, here, not on each request.
+    library: ContentLibrary = load_library(
+        Path(app.config["CONTENT_DIR"]), app.config["DEFAULT_LOCALE"], _content_url(app)
+    )
+    app.extensions["parent_guide.content"] = library
+
+    # Shared services: locales, assets, security headers, error pages.
+    i18n.init_app(app)
+    assets.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    return app

@@ -1,0 +1,51 @@
+"""Settings read from the environment, with safe defaults for development."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Config:
+    """Default settings; every value can be overridden by an environment variable."""
+
+    SITE_NAME_MSGID = "Child protection conference guide"
+    # A random key per process in development; a deployment must set SECRET_KEY
+    # so that sessions survive a restart and are shared between workers.
+    SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
+    CONTENT_DIR = Path(os.environ.get("PARENT_GUIDE_CONTENT_DIR", PROJECT_ROOT / "content"))
+    AREAS_DIR = Path(os.environ.get("PARENT_GUIDE_AREAS_DIR", PROJECT_ROOT / "content" / "areas"))
+    TRANSLATIONS_DIR = Path(
+        os.environ.get("PARENT_GUIDE_TRANSLATIONS_DIR", PROJECT_ROOT / "translations")
+    )
+    STATIC_DIR = Path(
+        os.environ.get("PARENT_GUIDE_STATIC_DIR", PROJECT_ROOT / "parent_guide" / "static")
+    )
+    DEFAULT_LOCALE = os.environ.get("PARENT_GUIDE_DEFAULT_LOCALE", "en")
+    # Where "Leave this site" goes: a neutral page that says nothing about this one.
+    EXIT_URL = os.environ.get("PARENT_GUIDE_EXIT_URL", "https://www.bbc.co.uk/weather")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
+    # Drafts: SQLite in the instance folder unless DATABASE_URL names PostgreSQL.
+    DATABASE_URL = os.environ.get("DATABASE_URL", "")
+    DRAFT_RETENTION_DAYS = int(os.environ.get("PARENT_GUIDE_DRAFT_RETENTION_DAYS", "28"))
+    ANSWER_MAX_CHARS = 5000
+    # Resume codes cannot be guessed at this rate (80-bit codes, 20 tries an hour).
+    RESUME_RATE_LIMIT = os.environ.get("PARENT_GUIDE_RESUME_RATE_LIMIT", "5 per minute;20 per hour")
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+    # A form left open all day must still save: the CSRF token lasts as long as the session.
+    WTF_CSRF_TIME_LIMIT = None
+    # Fingerprinted files never change, so browsers may keep them for a year.
+    ASSET_MAX_AGE = 365 * 24 * 60 * 60
+
+
+class TestConfig(Config):
+    """Settings for the test suite."""
+
+    TESTING = True
+    SECRET_KEY = "test-secret-key"

@@ -1,0 +1,411 @@
+"""The guide's content: Markdown files with front matter under ``content/<locale>/``.
+
+Everything is read and checked once at start-up. A file that is wrong stops the
+app with a :class:`ContentError` that names the file and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import frontmatter
+import yaml
+from babel import Locale, UnknownLocaleError
+
+from parent_guide import markdown_render
+
+CONFERENCE_KINDS = ("initial", "pre-birth", "review", "transfer")
+SITUATIONS = ("child-old-enough", "not-attending", "needs-interpreter", "bringing-supporter")
+REQUIRED_PAGES = ("start", "accessibility", "privacy", "cookies")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STEP_FILE = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
+
+StepUrl = Callable[[str, str, str], str]
+"""Builds a URL for (locale, scheme, target); scheme is "step" or "glossary"."""
+
+
+class ContentError(Exception):
+    """A content file is missing or invalid."""
+
+    def __init__(self, path: Path, problem: str):
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class AppliesTo:
+    """Which parents a step is for. Empty ``situation`` means everyone."""
+
+    conference: frozenset[str]
+    situation: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One page of the step-by-step guide.
+
+    ``nested_html`` has every heading one level lower, for the print page where
+    each step sits under its own h2.
+    """
+
+    slug: str
+    order: int
+    title: str
+    summary: str
+    html: str
+    nested_html: str
+    applies_to: AppliesTo
+    lang: str
+
+
+@dataclass(frozen=True)
+class PrepareSection:
+    """The words for one section of the preparation form."""
+
+    slug: str
+    order: int
+    title: str
+    question: str
+    hints: tuple[str, ...]
+    example: str
+    html: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A stand-alone page such as the start page or the privacy notice."""
+
+    slug: str
+    title: str
+    summary: str
+    html: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry."""
+
+    id: str
+    term: str
+    html: str
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The glossary page: an introduction and its terms."""
+
+    title: str
+    summary: str
+    html: str
+    terms: tuple[Term, ...]
+    lang: str
+
+
+@dataclass(frozen=True)
+class LocaleContent:
+    """All content in one locale, English filling any gap."""
+
+    locale: str
+    steps: tuple[Step, ...]
+    pages: Mapping[str, Page]
+    glossary: Glossary
+    prepare: tuple[PrepareSection, ...]
+
+    def step(self, slug: str) -> Step | None:
+        """The step with this slug, if any."""
+        return next((s for s in self.steps if s.slug == slug), None)
+
+    def prepare_section(self, slug: str) -> PrepareSection | None:
+        """The preparation form section with this slug, if any."""
+        return next((s for s in self.prepare if s.slug == slug), None)
+
+    def position(self, step: Step) -> int:
+        """The 1-based number of ``step`` in the guide."""
+        return self.steps.index(step) + 1
+
+
+@dataclass(frozen=True)
+class ContentLibrary:
+    """Content for every locale the site offers."""
+
+    default_locale: str
+    by_locale: Mapping[str, LocaleContent]
+
+    @property
+    def locales(self) -> tuple[str, ...]:
+        """Locale codes, the default first."""
+        others = sorted(code for code in self.by_locale if code != self.default_locale)
+        return (self.default_locale, *others)
+
+    def __getitem__(self, locale: str) -> LocaleContent:
+        return self.by_locale[locale]
+
+
+def discover_locales(content_dir: Path) -> list[str]:
+    """Folders of ``content_dir`` named as a locale (``en``, ``cy``, ``pt-BR``)."""
+    found = []
+    for child in sorted(content_dir.iterdir()):
+        if not child.is_dir():
+            continue
+        try:
+            Locale.parse(child.name, sep="-")
+        except (ValueError, UnknownLocaleError):
+            continue
+        found.append(child.name)
+    return found
+
+
+def _read(path: Path) -> frontmatter.Post:
+    try:
+        return frontmatter.loads(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ContentError(path, f"cannot read front matter: {error}") from error
+
+
+def _require(path: Path, meta: Mapping[str, Any], allowed: Iterable[str], required: Iterable[str]) -> None:
+    unknown = sorted(set(meta) - set(allowed))
+    if unknown:
+        raise ContentError(path, f"unknown front matter key(s): {', '.join(unknown)}")
+    for key in required:
+        value = meta.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise ContentError(path, f"front matter needs '{key}'")
+    for key in ("title", "summary"):
+        if key in meta and not isinstance(meta[key], str):
+            raise ContentError(path, f"'{key}' must be text")
+
+
+def _applies_to(path: Path, raw: Any) -> AppliesTo:
+    raw = raw or {}
+    if not isinstance(raw, dict) or set(raw) - {"conference", "situation"}:
+        raise ContentError(path, "'applies_to' may only hold 'conference' and 'situation' lists")
+    conference = raw.get("conference") or list(CONFERENCE_KINDS)
+    situation = raw.get("situation") or []
+    for name, values, allowed in (
+        ("conference", conference, CONFERENCE_KINDS),
+        ("situation", situation, SITUATIONS),
+    ):
+        if not isinstance(values, list):
+            raise ContentError(path, f"'applies_to.{name}' must be a list")
+        wrong = [v for v in values if v not in allowed]
+        if wrong:
+            raise ContentError(
+                path, f"'applies_to.{name}' has {wrong}; allowed: {', '.join(allowed)}"
+            )
+    return AppliesTo(frozenset(conference), frozenset(situation))
+
+
+class _Renderer:
+    """Renders Markdown for one locale and remembers links to check later."""
+
+    def __init__(self, locale: str, url: StepUrl):
+        self.locale = locale
+        self.url = url
+        self.links: list[tuple[Path, str, str]] = []
+
+    def __call__(self, path: Path, text: str, heading_shift: int = 0) -> str:
+        result = markdown_render.render(
+            text, lambda scheme, target: self.url(self.locale, scheme, target), heading_shift
+        )
+        if any(tag == "h1" for tag, _ in result.headings):
+            raise ContentError(path, "use '## ' for headings: the page title is the only h1")
+        self.links.extend((path, scheme, target) for scheme, target in result.links)
+        return result.html
+
+
+def _numbered(folder: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -> Iterable[tuple[Path, str, frontmatter.Post]]:
+    """Each ``NN-slug.md`` file in ``folder`` with its slug and checked front matter."""
+    for path in sorted(folder.glob("*.md")):
+        match = STEP_FILE.match(path.name)
+        if not match:
+            raise ContentError(path, "files here are named NN-slug.md, for example 01-what-is-a-conference.md")
+        post = _read(path)
+        _require(path, post.metadata, allowed, required)
+        order = post.metadata["order"]
+        if not isinstance(order, int) or order != int(match.group(1)):
+            raise ContentError(path, "'order' must be a whole number matching the file name's number")
+        slug = match.group(2)
+        if not SLUG.match(slug):
+            raise ContentError(path, f"'{slug}' is not a valid slug")
+        yield path, slug, post
+
+
+def _load_prepare(folder: Path, render: _Renderer, lang: str) -> list[PrepareSection]:
+    sections = []
+    keys = ("title", "order", "question", "hints", "example")
+    for path, slug, post in _numbered(folder, keys, keys):
+        hints = post.metadata["hints"]
+        if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
+            raise ContentError(path, "'hints' must be a list of text")
+        for key in ("question", "example"):
+            if not isinstance(post.metadata[key], str):
+                raise ContentError(path, f"'{key}' must be text")
+        sections.append(
+            PrepareSection(
+                slug=slug,
+                order=post.metadata["order"],
+                title=post.metadata["title"].strip(),
+                question=post.metadata["question"].strip(),
+                hints=tuple(h.strip() for h in hints),
+                example=post.metadata["example"].strip(),
+                html=render(path, post.content),
+                lang=lang,
+            )
+        )
+    return sections
+
+
+def _load_steps(folder: Path, render: _Renderer, lang: str) -> list[Step]:
+    steps = []
+    for path, slug, post in _numbered(folder, ("title", "order", "summary", "applies_to"), ("title", "order", "summary")):
+        steps.append(
+            Step(
+                slug=slug,
+                order=post.metadata["order"],
+                title=post.metadata["title"].strip(),
+                summary=post.metadata["summary"].strip(),
+                html=render(path, post.content),
+                nested_html=render(path, post.content, heading_shift=1),
+                applies_to=_applies_to(path, post.metadata.get("applies_to")),
+                lang=lang,
+            )
+        )
+    return steps
+
+
+def _load_pages(folder: Path, render: _Renderer, lang: str) -> dict[str, Page]:
+    pages = {}
+    for path in sorted(folder.glob("*.md")):
+        post = _read(path)
+        _require(path, post.metadata, ("title", "summary"), ("title", "summary"))
+        pages[path.stem] = Page(
+            slug=path.stem,
+            title=post.metadata["title"].strip(),
+            summary=post.metadata["summary"].strip(),
+            html=render(path, post.content),
+            lang=lang,
+        )
+    return pages
+
+
+def _load_glossary(path: Path, render: _Renderer, lang: str) -> Glossary:
+    post = _read(path)
+    _require(path, post.metadata, ("title", "summary", "terms"), ("title", "summary", "terms"))
+    raw_terms = post.metadata["terms"]
+    if not isinstance(raw_terms, list):
+        raise ContentError(path, "'terms' must be a list")
+    terms: list[Term] = []
+    for index, raw in enumerate(raw_terms, start=1):
+        if not isinstance(raw, dict) or set(raw) != {"id", "term", "definition"}:
+            raise ContentError(path, f"term {index} needs exactly 'id', 'term' and 'definition'")
+        if not SLUG.match(str(raw["id"])):
+            raise ContentError(path, f"term {index}: id '{raw['id']}' is not a valid slug")
+        if any(t.id == raw["id"] for t in terms):
+            raise ContentError(path, f"term id '{raw['id']}' is used twice")
+        terms.append(Term(id=raw["id"], term=str(raw["term"]).strip(), html=render(path, str(raw["definition"]))))
+    return Glossary(
+        title=post.metadata["title"].strip(),
+        summary=post.metadata["summary"].strip(),
+        html=render(path, post.content),
+        terms=tuple(terms),
+        lang=lang,
+    )
+
+
+@dataclass
+class _Loaded:
+    steps: list[Step]
+    pages: dict[str, Page]
+    glossary: Glossary | None
+    prepare: list[PrepareSection]
+    render: _Renderer
+
+
+def _load_locale(folder: Path, locale: str, url: StepUrl) -> _Loaded:
+    render = _Renderer(locale, url)
+    glossary_path = folder / "glossary.md"
+    return _Loaded(
+        steps=_load_steps(folder / "steps", render, locale) if (folder / "steps").is_dir() else [],
+        pages=_load_pages(folder / "pages", render, locale) if (folder / "pages").is_dir() else {},
+        glossary=_load_glossary(glossary_path, render, locale) if glossary_path.exists() else None,
+        prepare=_load_prepare(folder / "prepare", render, locale) if (folder / "prepare").is_dir() else [],
+        render=render,
+    )
+
+
+def _merge(base: list[Any], translated: list[Any], folder: Path, default_locale: str) -> tuple[Any, ...]:
+    """The base items in order, each replaced by its translation where there is one."""
+    base_slugs = {item.slug for item in base}
+    extra = [item for item in translated if item.slug not in base_slugs]
+    if extra:
+        raise ContentError(folder, f"'{extra[0].slug}' has no {default_locale} original")
+    by_slug = {item.slug: item for item in translated}
+    return tuple(by_slug.get(item.slug, item) for item in base)
+
+
+def _check_unique(folder: Path, steps: list[Step]) -> None:
+    seen: dict[str, int] = {}
+    for step in steps:
+        if step.slug in seen:
+            raise ContentError(folder / "steps", f"slug '{step.slug}' is used twice")
+        seen[step.slug] = step.order
+
+
+def _check_links(render: _Renderer, steps: Iterable[Step], glossary: Glossary) -> None:
+    slugs = {s.slug for s in steps}
+    term_ids = {t.id for t in glossary.terms}
+    for path, scheme, target in render.links:
+        known = slugs if scheme == "step" else term_ids | {""}
+        if target not in known:
+            raise ContentError(path, f"link to unknown {scheme} '{target}'")
+
+
+def load_library(content_dir: Path, default_locale: str, url: StepUrl) -> ContentLibrary:
+    """Read and check every locale's content; English fills gaps in the others."""
+    if not content_dir.is_dir():
+        raise ContentError(content_dir, "content folder not found")
+    locales = discover_locales(content_dir)
+    if default_locale not in locales:
+        raise ContentError(content_dir / default_locale, "the default locale has no content folder")
+
+    base_folder = content_dir / default_locale
+    base = _load_locale(base_folder, default_locale, url)
+    if not base.steps:
+        raise ContentError(base_folder / "steps", "no steps found")
+    if base.glossary is None:
+        raise ContentError(base_folder / "glossary.md", "file not found")
+    missing = [name for name in REQUIRED_PAGES if name not in base.pages]
+    if missing:
+        raise ContentError(base_folder / "pages", f"missing page(s): {', '.join(missing)}")
+    _check_unique(base_folder, base.steps)
+    _check_links(base.render, base.steps, base.glossary)
+
+    by_locale: dict[str, LocaleContent] = {
+        default_locale: LocaleContent(
+            default_locale, tuple(base.steps), MappingProxyType(base.pages), base.glossary, tuple(base.prepare)
+        )
+    }
+    for locale in locales:
+        if locale == default_locale:
+            continue
+        folder = content_dir / locale
+        loaded = _load_locale(folder, locale, url)
+        steps = _merge(base.steps, loaded.steps, folder / "steps", default_locale)
+        glossary = loaded.glossary or base.glossary
+        _check_links(loaded.render, steps, glossary)
+        by_locale[locale] = LocaleContent(
+            locale,
+            steps,
+            MappingProxyType({**base.pages, **loaded.pages}),
+            glossary,
+            _merge(base.prepare, loaded.prepare, folder / "prepare", default_locale),
+        )
+    return ContentLibrary(default_locale, MappingProxyType(by_locale))

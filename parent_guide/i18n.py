@@ -1,0 +1,78 @@
+"""Locales: which ones the site offers, the locale in each URL, and text direction.
+
+The list of locales comes from the content folders (see :mod:`parent_guide.content`),
+so adding a language is adding files, not code.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from babel import Locale
+from flask import Flask, abort, current_app, g, request
+from flask_babel import Babel
+
+babel = Babel()
+
+
+def offered_locales() -> tuple[str, ...]:
+    """Locale codes the site offers, the default first."""
+    return current_app.extensions["parent_guide.content"].locales
+
+
+def current_locale() -> str:
+    """The locale of this request: from the URL, else the default."""
+    return g.get("lang_code") or current_app.config["DEFAULT_LOCALE"]
+
+
+@lru_cache
+def text_direction(code: str) -> str:
+    """``rtl`` or ``ltr`` for a locale code."""
+    return Locale.parse(code, sep="-").text_direction
+
+
+@lru_cache
+def native_name(code: str) -> str:
+    """The language's name in itself, for example ``Cymraeg``."""
+    name = Locale.parse(code, sep="-").get_display_name(Locale.parse(code, sep="-")) or code
+    return name[:1].upper() + name[1:]
+
+
+def best_locale_for_request() -> str:
+    """The offered locale that best matches the browser's Accept-Language."""
+    offered = offered_locales()
+    return request.accept_languages.best_match(offered) or offered[0]
+
+
+def _pull_lang_code(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    if values is None or "lang_code" not in values:
+        return
+    code = values.pop("lang_code")
+    if code not in offered_locales():
+        abort(404)
+    g.lang_code = code
+
+
+def _add_lang_code(endpoint: str, values: dict[str, Any]) -> None:
+    if "lang_code" in values or not current_app.url_map.is_endpoint_expecting(endpoint, "lang_code"):
+        return
+    values["lang_code"] = current_locale()
+
+
+def init_app(app: Flask) -> None:
+    """Wire Flask-Babel and the ``/<lang_code>/`` URL prefix into ``app``."""
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(app.config["TRANSLATIONS_DIR"])
+    babel.init_app(app, locale_selector=lambda: current_locale().replace("-", "_"))
+    app.url_value_preprocessor(_pull_lang_code)
+    app.url_defaults(_add_lang_code)
+
+    @app.context_processor
+    def locale_context() -> dict[str, Any]:
+        code = current_locale()
+        return {
+            "lang_code": code,
+            "text_dir": text_direction(code),
+            "offered_locales": [(c, native_name(c)) for c in offered_locales()],
+        }

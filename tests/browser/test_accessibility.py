@@ -1,0 +1,53 @@
+"""axe-core on every page at phone and laptop widths; no sideways scroll at 320px."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from flask import Flask
+from playwright.sync_api import Browser
+
+from tests.conftest import site_urls
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+
+
+def _describe(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in violations
+    )
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_every_page_has_no_axe_violations(app: Flask, live_server: str, browser: Browser, width: int) -> None:
+    """Verify axe-core reports zero violations on every page at this width."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    failures = {}
+    try:
+        for url in site_urls(app):
+            page.goto(live_server + url)
+            violations = AXE.run(page).response["violations"]
+            if violations:
+                failures[url] = _describe(violations)
+    finally:
+        context.close()
+    assert not failures, "\n\n".join(f"{url}:\n{text}" for url, text in failures.items())
+
+
+def test_no_page_scrolls_sideways_at_320px(app: Flask, live_server: str, browser: Browser) -> None:
+    """Verify no page is wider than a 320px screen."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    too_wide = {}
+    try:
+        for url in site_urls(app):
+            page.goto(live_server + url)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                too_wide[url] = width
+    finally:
+        context.close()
+    assert not too_wide, f"pages wider than 320px: {too_wide}"

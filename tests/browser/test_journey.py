@@ -1,0 +1,42 @@
+"""A new user reads the whole guide in order on a phone, then goes back."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_read_every_step_with_continue_and_return_with_back(app: Flask, live_server: str, phone: Page) -> None:
+    """Verify Start now, every Continue in order, then Back to the start."""
+    steps = app.extensions["parent_guide.content"]["en"].steps
+    total = len(steps)
+
+    phone.goto(live_server + "/")
+    expect(phone).to_have_url(re.compile(r"/en/$"))
+    phone.get_by_role("button", name="Start now").click()
+    expect(phone.locator("h1")).to_have_text("The guide, step by step")
+    phone.get_by_role("button", name="Start with step 1").click()
+
+    for number, step in enumerate(steps, start=1):
+        expect(phone.locator("h1")).to_have_text(step.title)
+        expect(phone.get_by_text(f"Step {number} of {total}")).to_be_visible()
+        expect(phone).to_have_title(f"{step.title} – Child protection conference guide")
+        if number < total:
+            phone.get_by_role("button", name="Continue").click()
+
+    phone.get_by_role("button", name="Back to the contents").click()
+    expect(phone.locator("h1")).to_have_text("The guide, step by step")
+    phone.go_back()
+
+    for step in reversed(steps[:-1]):
+        phone.get_by_role("link", name="Back", exact=True).click()
+        expect(phone.locator("h1")).to_have_text(step.title)
+    phone.get_by_role("link", name="Back", exact=True).click()
+    expect(phone.locator("h1")).to_have_text("The guide, step by step")
+    phone.get_by_role("link", name="Back", exact=True).click()
+    expect(phone).to_have_url(re.compile(r"/en/$"))

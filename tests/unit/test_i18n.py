@@ -1,0 +1,56 @@
+"""Translations: every marked string is in every catalogue, and text direction follows the locale."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from parent_guide.config import PROJECT_ROOT
+from parent_guide.i18n import native_name, text_direction
+
+TRANSLATIONS = PROJECT_ROOT / "translations"
+
+
+def _extract(tmp_path: Path) -> set[str]:
+    pot = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F", "babel.cfg",
+         "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "."],
+        cwd=PROJECT_ROOT, check=True,
+    )
+    with pot.open("rb") as handle:
+        return {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+
+
+def test_every_catalogue_has_every_marked_string(tmp_path: Path) -> None:
+    """Verify `make extract` has been run: no marked string is missing from a catalogue."""
+    marked = _extract(tmp_path)
+    assert marked, "no strings were extracted"
+    catalogues = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+    assert catalogues, "no catalogues"
+    for path in catalogues:
+        with path.open("rb") as handle:
+            catalogue = read_po(handle)
+        present = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
+        missing = sorted(marked - present)
+        assert not missing, f"{path} lacks {missing[:5]}: run 'make extract'"
+        if catalogue.locale and str(catalogue.locale) != "en":
+            untranslated = [m.id for m in catalogue if m.id and not m.string]
+            assert not untranslated, f"{path} has untranslated strings: {untranslated[:5]}"
+
+
+def test_text_direction() -> None:
+    """Verify Arabic and Urdu read right to left, English and Welsh left to right."""
+    assert text_direction("ar") == "rtl"
+    assert text_direction("ur") == "rtl"
+    assert text_direction("en") == "ltr"
+    assert text_direction("cy") == "ltr"
+
+
+def test_native_names() -> None:
+    """Verify languages are named in themselves for the language switcher."""
+    assert native_name("cy") == "Cymraeg"
+    assert native_name("pl") == "Polski"
