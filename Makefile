@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup assets translations run test screenshots extract clean
+.PHONY: help setup db assets translations run test screenshots extract clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -37,7 +37,10 @@ translations: $(STAMPS)/venv ## Compile the gettext catalogues
 
 setup: $(STAMPS)/venv assets translations ## Install everything the site needs into .venv
 
-run: setup ## Set everything up and serve the site on http://127.0.0.1:5000
+db: $(STAMPS)/venv ## Create or upgrade the database (SQLite in instance/, or DATABASE_URL)
+	$(BIN)/flask --app parent_guide db upgrade
+
+run: setup db ## Set everything up and serve the site on http://127.0.0.1:5000
 	scripts/system-deps.sh run
 	$(BIN)/flask --app parent_guide run --host $(HOST) --port $(PORT)
 

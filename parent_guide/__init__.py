@@ -6,11 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, url_for
+from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
-from parent_guide import assets, errors, i18n, security
+from parent_guide import assets, database, errors, i18n, security
 from parent_guide.config import Config, TestConfig
 from parent_guide.content import ContentLibrary, load_library
+from parent_guide.drafts.cli import drafts_cli
+from parent_guide.extensions import csrf, limiter
 
 __all__ = ["create_app", "Config", "TestConfig"]
 
@@ -51,13 +54,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.add_extension("jinja2.ext.do")
 
     # Journeys: one blueprint each.
     from parent_guide.guide import bp as guide_bp
     from parent_guide.main import bp as main_bp
+    from parent_guide.prepare import bp as prepare_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(guide_bp)
+    app.register_blueprint(prepare_bp)
 
     # Content is read and checked once, here, not on each request.
     library: ContentLibrary = load_library(
@@ -65,7 +71,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.extensions["parent_guide.content"] = library
 
-    # Shared services: locales, assets, security headers, error pages.
+    # Shared services: database, forms, rate limits, locales, assets, headers, errors.
+    database.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    WTFormsHelpers(app)
+    app.cli.add_command(drafts_cli)
     i18n.init_app(app)
     assets.init_app(app)
     security.init_app(app)

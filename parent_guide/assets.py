@@ -29,7 +29,10 @@ SOURCES = {
     "govuk-frontend.min.js": GOVUK_DIST / "govuk-frontend.min.js",
     "favicon.svg": PROJECT_ROOT / "parent_guide" / "assets" / "images" / "favicon.svg",
 }
-APP_JS = PROJECT_ROOT / "parent_guide" / "assets" / "js" / "app.mjs"
+JS_DIR = PROJECT_ROOT / "parent_guide" / "assets" / "js"
+# Our modules, in dependency order: each is rewritten to import the others by
+# their fingerprinted names, so every module can be cached for a year.
+MODULES = ("autosave.mjs", "app.mjs")
 
 
 class AssetsNotBuilt(RuntimeError):
@@ -51,11 +54,12 @@ def build(out_dir: Path) -> dict[str, str]:
         data = source.read_bytes()
         manifest[name] = _fingerprinted_name(name, data)
         (out_dir / manifest[name]).write_bytes(data)
-    app_js = APP_JS.read_text(encoding="utf-8").replace(
-        "./govuk-frontend.min.js", f"./{manifest['govuk-frontend.min.js']}"
-    )
-    manifest["app.mjs"] = _fingerprinted_name("app.mjs", app_js.encode())
-    (out_dir / manifest["app.mjs"]).write_text(app_js, encoding="utf-8")
+    for module in MODULES:
+        text = (JS_DIR / module).read_text(encoding="utf-8")
+        for name, fingerprinted in manifest.items():
+            text = text.replace(f'"./{name}"', f'"./{fingerprinted}"')
+        manifest[module] = _fingerprinted_name(module, text.encode())
+        (out_dir / manifest[module]).write_text(text, encoding="utf-8")
     (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
     return manifest
 

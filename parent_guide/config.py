@@ -49,3 +49,5 @@ class TestConfig(Config):
 
     TESTING = True
     SECRET_KEY = "test-secret-key"
+    # Tests that check rate limits turn them on for their own app.
+    RATELIMIT_ENABLED = False

@@ -21,7 +21,7 @@ from parent_guide import markdown_render
 
 CONFERENCE_KINDS = ("initial", "pre-birth", "review", "transfer")
 SITUATIONS = ("child-old-enough", "not-attending", "needs-interpreter", "bringing-supporter")
-REQUIRED_PAGES = ("start", "accessibility", "privacy", "cookies")
+REQUIRED_PAGES = ("start", "accessibility", "privacy", "cookies", "before-you-write")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STEP_FILE = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
 

@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 
 import pytest
-from flask import Flask
+from flask import Flask, url_for
 from flask.testing import FlaskClient
+from flask_migrate import upgrade
 
 from parent_guide import create_app
+from parent_guide.extensions import db
+from tests.postgres import throwaway_cluster
+
+
+def make_app(database_url: str, **settings: object) -> Flask:
+    """An app on ``database_url`` with the schema made by the real migrations."""
+    application = create_app({"TESTING": True, "DATABASE_URL": database_url, **settings})
+    with application.app_context():
+        upgrade()
+    return application
 
 
 @pytest.fixture(scope="session")
-def app() -> Iterator[Flask]:
-    """One app for the session: content is read once, as in production."""
-    application = create_app({"TESTING": True})
-    with application.app_context():
-        yield application
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """One app for the session on a SQLite file: content is read once, as in production."""
+    database = tmp_path_factory.mktemp("db") / "parent_guide.sqlite3"
+    yield make_app(f"sqlite:///{database}")
 
 
 @pytest.fixture()
@@ -25,10 +37,42 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
-def site_urls(app: Flask, locale: str = "en") -> list[str]:
-    """Every page a visitor can reach, derived from the content and routes."""
-    from flask import url_for
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server: TEST_DATABASE_URL, or a throwaway cluster."""
+    given = os.environ.get("TEST_DATABASE_URL")
+    if given:
+        yield given
+        return
+    with throwaway_cluster() as url:
+        yield url
 
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def any_db_app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """The app on SQLite and on PostgreSQL in turn, each migrated from empty."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'drafts.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    application = make_app(url)
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token in a page's form."""
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
+        r'value="([^"]+)"[^>]*name="csrf_token"', html
+    )
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def site_urls(app: Flask, locale: str = "en") -> list[str]:
+    """Every page a visitor can reach without a draft, derived from the content and routes."""
     library = app.extensions["parent_guide.content"][locale]
     with app.test_request_context():
         urls = [
@@ -38,5 +82,7 @@ def site_urls(app: Flask, locale: str = "en") -> list[str]:
             url_for("guide.glossary", lang_code=locale),
             url_for("guide.print_guide", lang_code=locale),
             *(url_for("main.information", lang_code=locale, slug=p) for p in ("accessibility", "privacy", "cookies")),
+            url_for("prepare.tasks", lang_code=locale),
+            url_for("prepare.resume", lang_code=locale),
         ]
     return urls

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from flask import Flask
 from playwright.sync_api import Browser
 
+from tests.browser.axe import violations
 from tests.conftest import site_urls
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-
-
-def _describe(violations: list[dict]) -> str:
-    return "\n".join(
-        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:3]}" for v in violations
-    )
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -29,9 +21,9 @@ def test_every_page_has_no_axe_violations(app: Flask, live_server: str, browser:
     try:
         for url in site_urls(app):
             page.goto(live_server + url)
-            violations = AXE.run(page).response["violations"]
-            if violations:
-                failures[url] = _describe(violations)
+            found = violations(page)
+            if found:
+                failures[url] = "\n".join(found)
     finally:
         context.close()
     assert not failures, "\n\n".join(f"{url}:\n{text}" for url, text in failures.items())

@@ -44,7 +44,7 @@ def write_tree(root: Path, locale: str = "en") -> Path:
         STEP.format(title="Second", order=2, extra="applies_to:\n  conference: [review]\n")
     )
     (folder / "glossary.md").write_text(GLOSSARY)
-    for name in ("start", "accessibility", "privacy", "cookies"):
+    for name in ("start", "accessibility", "privacy", "cookies", "before-you-write"):
         (folder / "pages" / f"{name}.md").write_text(PAGE.format(name=name))
     return root
 

@@ -1,0 +1,7 @@
+"""The preparation form: a parent writes their views, section by section."""
+
+from flask import Blueprint
+
+bp = Blueprint("prepare", __name__, url_prefix="/<lang_code>/prepare")
+
+from parent_guide.prepare import views  # noqa: E402,F401  (registers the routes)
