@@ -9,7 +9,7 @@ from flask import Flask, url_for
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
-from parent_guide import assets, database, errors, i18n, security
+from parent_guide import areas, assets, database, errors, i18n, security
 from parent_guide.config import Config, TestConfig
 from parent_guide.content import ContentLibrary, load_library
 from parent_guide.drafts.cli import drafts_cli
@@ -59,17 +59,20 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     # Journeys: one blueprint each.
     from parent_guide.guide import bp as guide_bp
     from parent_guide.main import bp as main_bp
+    from parent_guide.export import bp as export_bp
     from parent_guide.prepare import bp as prepare_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(guide_bp)
     app.register_blueprint(prepare_bp)
+    app.register_blueprint(export_bp)
 
     # Content is read and checked once, here, not on each request.
     library: ContentLibrary = load_library(
         Path(app.config["CONTENT_DIR"]), app.config["DEFAULT_LOCALE"], _content_url(app)
     )
     app.extensions["parent_guide.content"] = library
+    areas.init_app(app)
 
     # Shared services: database, forms, rate limits, locales, assets, headers, errors.
     database.init_app(app)

@@ -1,1 +1,5 @@
-"""The parent's views as documents for the conference chair: one model, rendered to PDF and Word."""
+"""The document for the chair: one model, rendered to PDF, Word and a print view."""
+
+from flask import Blueprint
+
+bp = Blueprint("export", __name__, url_prefix="/<lang_code>/prepare")

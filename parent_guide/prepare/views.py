@@ -16,10 +16,11 @@ from parent_guide.content_access import content
 from parent_guide.drafts import codes
 from parent_guide.drafts.store import Conflict, DraftNotFound, SectionState, StoreUnavailable
 from parent_guide.prepare import bp
-from parent_guide.prepare.drafts_session import current_code, forget, remember, resume_attempt_limit, store
+from parent_guide.drafts.session import current_code, forget, remember, resume_attempt_limit, store
 from parent_guide.prepare.field_params import params_for
 from parent_guide.prepare.forms import SectionForm, form_for, shown_answers
 from parent_guide.prepare.status import COMPLETE, section_status
+from parent_guide.profile import load_profile, restore_profile_from_draft, save_profile
 
 RETURN_TO_CHECK = "check"
 
@@ -81,6 +82,7 @@ def start() -> ResponseReturnValue:
     if current_code() is None:
         try:
             remember(store().create())
+            save_profile(load_profile())
         except StoreUnavailable:
             return render_template("prepare/unavailable.html"), 503
     return redirect(url_for("prepare.tasks"))
@@ -234,6 +236,7 @@ def resume() -> ResponseReturnValue:
     assert code is not None
     store().touch(code)
     remember(code)
+    restore_profile_from_draft(code)
     return redirect(url_for("prepare.tasks"))
 
 
