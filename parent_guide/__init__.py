@@ -9,7 +9,7 @@ from flask import Flask, url_for
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
-from parent_guide import areas, assets, database, errors, i18n, security
+from parent_guide import areas, assets, database, errors, i18n, security, tailoring
 from parent_guide.config import Config, TestConfig
 from parent_guide.content import ContentLibrary, load_library
 from parent_guide.drafts.cli import drafts_cli
@@ -61,11 +61,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from parent_guide.main import bp as main_bp
     from parent_guide.export import bp as export_bp
     from parent_guide.prepare import bp as prepare_bp
+    from parent_guide.tailor import bp as tailor_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(guide_bp)
     app.register_blueprint(prepare_bp)
     app.register_blueprint(export_bp)
+    app.register_blueprint(tailor_bp)
 
     # Content is read and checked once, here, not on each request.
     library: ContentLibrary = load_library(
@@ -81,6 +83,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     WTFormsHelpers(app)
     app.cli.add_command(drafts_cli)
     i18n.init_app(app)
+    tailoring.init_app(app)
     assets.init_app(app)
     security.init_app(app)
     errors.init_app(app)

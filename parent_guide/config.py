@@ -25,6 +25,8 @@ class Config:
         os.environ.get("PARENT_GUIDE_STATIC_DIR", PROJECT_ROOT / "parent_guide" / "static")
     )
     DEFAULT_LOCALE = os.environ.get("PARENT_GUIDE_DEFAULT_LOCALE", "en")
+    # Set to an area pack id (such as "kent") for a deployment that serves one area.
+    PINNED_AREA = os.environ.get("PARENT_GUIDE_AREA") or None
     # Where "Leave this site" goes: a neutral page that says nothing about this one.
     EXIT_URL = os.environ.get("PARENT_GUIDE_EXIT_URL", "https://www.bbc.co.uk/weather")
     SESSION_COOKIE_HTTPONLY = True

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from babel import Locale
+from babel import Locale, localedata
 from flask import Flask, abort, current_app, g, request
 from flask_babel import Babel
 
@@ -39,6 +39,17 @@ def native_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@lru_cache
+def babel_locale(code: str) -> str:
+    """The Babel locale for a site locale: the British variant where there is one.
+
+    So English dates read "3 December 2026", not "December 3, 2026". Catalogues
+    still come from ``translations/en``: gettext falls back from en_GB to en.
+    """
+    base = code.replace("-", "_")
+    return f"{base}_GB" if "_" not in base and localedata.exists(f"{base}_GB") else base
+
+
 def best_locale_for_request() -> str:
     """The offered locale that best matches the browser's Accept-Language."""
     offered = offered_locales()
@@ -64,7 +75,7 @@ def init_app(app: Flask) -> None:
     """Wire Flask-Babel and the ``/<lang_code>/`` URL prefix into ``app``."""
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(app.config["TRANSLATIONS_DIR"])
-    babel.init_app(app, locale_selector=lambda: current_locale().replace("-", "_"))
+    babel.init_app(app, locale_selector=lambda: babel_locale(current_locale()))
     app.url_value_preprocessor(_pull_lang_code)
     app.url_defaults(_add_lang_code)
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from flask import current_app, session
+from flask_babel import lazy_gettext as _l
 
 from parent_guide.drafts.session import current_code, store
 from parent_guide.drafts.store import Conflict, DraftNotFound, StoreUnavailable
@@ -20,8 +21,16 @@ from parent_guide.drafts.store import Conflict, DraftNotFound, StoreUnavailable
 SESSION_KEY = "profile"
 DRAFT_SECTION = "_profile"
 KINDS = ("initial", "pre-birth", "review", "not-sure")
-# Age bands chosen so that both local attendance ages (11 and 12) fall on a boundary.
-AGE_BANDS = {"unborn": -1, "0-4": 0, "5-10": 5, "11": 11, "12-15": 12, "16-17": 16}
+# Age bands chosen so that both local attendance ages (11 and 12) fall on a boundary:
+# band -> (youngest age in it, label).
+AGE_BANDS = {
+    "unborn": (-1, _l("Not born yet")),
+    "0-4": (0, _l("Under 5")),
+    "5-10": (5, _l("5 to 10")),
+    "11": (11, _l("11")),
+    "12-15": (12, _l("12 to 15")),
+    "16-17": (16, _l("16 or 17")),
+}
 YES_NO_NOT_SURE = ("yes", "no", "not-sure")
 YES_NO = ("yes", "no")
 _CHOICES: dict[str, tuple[str, ...]] = {
@@ -59,7 +68,7 @@ class Profile:
     def situations(self, attendance_age: int) -> frozenset[str]:
         """The content's situations that apply (see ``content.SITUATIONS``)."""
         found = set()
-        if any(AGE_BANDS[band] >= attendance_age for band in self.ages):
+        if any(AGE_BANDS[band][0] >= attendance_age for band in self.ages):
             found.add("child-old-enough")
         if self.attending == "no":
             found.add("not-attending")

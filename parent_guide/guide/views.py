@@ -7,23 +7,47 @@ from flask.typing import ResponseReturnValue
 
 from parent_guide.content_access import content
 from parent_guide.guide import bp
+from parent_guide.profile import load_profile
+from parent_guide.tailoring import applying_steps, current_area
+
+# Steps with an area's own details; each has a template in templates/guide/local/.
+LOCAL_DETAILS = frozenset(
+    f"guide/local/{slug}.html"
+    for slug in (
+        "who-will-be-there",
+        "your-child",
+        "before-the-conference",
+        "after-the-conference",
+        "core-groups-and-reviews",
+        "if-you-disagree",
+        "getting-help",
+    )
+)
 
 
 @bp.route("/<lang_code>/guide/")
 def contents() -> ResponseReturnValue:
-    """Every step of the guide, in order."""
-    return render_template("guide/contents.html", steps=content().steps)
+    """Every step of the guide, in order, marking those that match the parent's answers."""
+    profile = load_profile()
+    applying = applying_steps(content().steps, profile)
+    return render_template(
+        "guide/contents.html", steps=content().steps, applying=applying, tailored=not profile.is_empty
+    )
 
 
 @bp.route("/<lang_code>/guide/<slug>")
 def step(slug: str) -> ResponseReturnValue:
-    """One step, with Back, Continue and "Step N of M"."""
+    """One step, with Back, Continue and "Step N of M" through the steps for this parent."""
     library = content()
     current = library.step(slug)
     if current is None:
         abort(404)
-    number = library.position(current)
-    steps = library.steps
+    applying = applying_steps(library.steps)
+    # A step that does not match the answers is still readable; it walks the whole guide.
+    steps = applying if current in applying else library.steps
+    number = steps.index(current) + 1
+    area = current_area()
+    local = f"guide/local/{current.slug}.html"
     return render_template(
         "guide/step.html",
         step=current,
@@ -31,6 +55,9 @@ def step(slug: str) -> ResponseReturnValue:
         total=len(steps),
         previous=steps[number - 2] if number > 1 else None,
         following=steps[number] if number < len(steps) else None,
+        applies=current in applying,
+        area=area,
+        local_details=local if area is not None and local in LOCAL_DETAILS else None,
     )
 
 

@@ -1,0 +1,48 @@
+"""Reading a GOV.UK date input (day, month, year boxes) into a date, with clear errors.
+
+We render the date input ourselves rather than with govuk-frontend-wtf's
+``GovDateInput``, which hard-codes English "Day/Month/Year" labels and raises
+``ValueError`` when the field is missing from the POST.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import gettext as _
+
+from parent_guide.timeline import add_months
+
+
+@dataclass(frozen=True)
+class DateInput:
+    """What was typed in the three boxes, and the result."""
+
+    day: str
+    month: str
+    year: str
+    value: date | None = None
+    error: str | None = None
+    error_parts: tuple[str, ...] = ()
+
+
+def read_date(day: str, month: str, year: str, today: date) -> DateInput:
+    """Check the three boxes; past dates are allowed, more than a year ahead is not."""
+    day, month, year = day.strip(), month.strip(), year.strip()
+    typed = DateInput(day, month, year)
+    missing = tuple(name for name, value in (("day", day), ("month", month), ("year", year)) if not value)
+    if len(missing) == 3:
+        return DateInput(day, month, year, error=_("Enter the date of the conference, or choose “I do not know the date yet”"), error_parts=missing)
+    if missing:
+        names = {"day": _("a day"), "month": _("a month"), "year": _("a year")}
+        return DateInput(day, month, year, error=_("The date must include %(part)s", part=names[missing[0]]), error_parts=missing)
+    if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4):
+        return DateInput(day, month, year, error=_("Enter the date using numbers, for example 3 12 2026"), error_parts=("day", "month", "year"))
+    try:
+        value = date(int(year), int(month), int(day))
+    except ValueError:
+        return DateInput(day, month, year, error=_("The date must be a real date"), error_parts=("day", "month", "year"))
+    if value > add_months(today, 12):
+        return DateInput(day, month, year, error=_("The date must be within the next year"), error_parts=("day", "month", "year"))
+    return DateInput(typed.day, typed.month, typed.year, value=value)

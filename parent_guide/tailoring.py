@@ -1,0 +1,89 @@
+"""What applies to this parent: their area pack and the guide steps for their situation.
+
+The guide and the tailoring questions both read this; it sits below both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, current_app, request
+
+from parent_guide.areas import AreaPack
+from parent_guide.content import Step
+from parent_guide.profile import Profile, load_profile, save_profile
+
+GENERAL_PACK = {"england": "england", "wales": "wales"}
+
+
+def packs() -> dict[str, AreaPack]:
+    """Every area pack, local ones first (see ``areas.load_areas``)."""
+    return current_app.extensions["parent_guide.areas"]
+
+
+def pinned_area() -> AreaPack | None:
+    """The area this deployment serves, when it is set up for one area only."""
+    pinned = current_app.config.get("PINNED_AREA")
+    return packs()[pinned] if pinned else None
+
+
+def current_area(profile: Profile | None = None) -> AreaPack | None:
+    """The parent's area: the pinned one, else the one they chose, else none."""
+    pinned = pinned_area()
+    if pinned is not None:
+        return pinned
+    profile = profile or load_profile()
+    return packs().get(profile.area) if profile.area else None
+
+
+def rules_area(profile: Profile | None = None) -> AreaPack:
+    """The pack whose timescales apply: the parent's area, else England's national defaults."""
+    return current_area(profile) or packs()["england"]
+
+
+def step_applies(step: Step, profile: Profile, pack: AreaPack) -> bool:
+    """Whether a step is for this parent. Anything not yet known counts as applying."""
+    kind = profile.conference_kind
+    if kind is not None and kind not in step.applies_to.conference:
+        return False
+    if not step.applies_to.situation:
+        return True
+    known = {
+        "child-old-enough": bool(profile.ages),
+        "not-attending": profile.attending in ("yes", "no"),
+        "needs-interpreter": profile.interpreter is not None,
+        "bringing-supporter": profile.supporter in ("yes", "no"),
+    }
+    present = profile.situations(pack.timescales.child_attendance_age)
+    return any(s in present or not known[s] for s in step.applies_to.situation)
+
+
+def applying_steps(steps: tuple[Step, ...], profile: Profile | None = None) -> tuple[Step, ...]:
+    """The steps for this parent, in guide order."""
+    profile = profile or load_profile()
+    pack = rules_area(profile)
+    return tuple(step for step in steps if step_applies(step, profile, pack))
+
+
+def _area_from_share_link() -> None:
+    """``?area=kent`` on any page sets the area, so a social worker can share a link."""
+    wanted = request.args.get("area")
+    if not wanted or pinned_area() is not None or wanted not in packs():
+        return
+    profile = load_profile()
+    if profile.area != wanted:
+        save_profile(profile.updated(area=wanted))
+
+
+def init_app(app: Flask) -> None:
+    """Check the pinned area, honour share links, and give templates the area."""
+    pinned = app.config.get("PINNED_AREA")
+    if pinned and pinned not in app.extensions["parent_guide.areas"]:
+        raise ValueError(f"PARENT_GUIDE_AREA={pinned!r} is not an area pack in {app.config['AREAS_DIR']}")
+    app.before_request(_area_from_share_link)
+
+    @app.context_processor
+    def area_context() -> dict[str, Any]:
+        if request.endpoint in (None, "assets", "main.healthz"):
+            return {}
+        return {"current_area": current_area(), "area_pinned": pinned_area() is not None}
