@@ -12,16 +12,20 @@ from tests.conftest import site_urls
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("width", [375, 1280])
-def test_every_page_has_no_axe_violations(app: Flask, live_server: str, browser: Browser, width: int) -> None:
-    """Verify axe-core reports zero violations on every page at this width."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
+@pytest.mark.parametrize(
+    ("width", "javascript"), [(375, True), (1280, True), (375, False)], ids=["375px", "1280px", "375px-no-js"]
+)
+def test_every_page_has_no_axe_violations(
+    app: Flask, live_server: str, browser: Browser, width: int, javascript: bool
+) -> None:
+    """Verify axe-core reports zero violations on every page at this width, with and without JavaScript."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
     page = context.new_page()
     failures = {}
     try:
         for url in site_urls(app):
             page.goto(live_server + url)
-            found = violations(page)
+            found = violations(page, javascript=javascript)
             if found:
                 failures[url] = "\n".join(found)
     finally:

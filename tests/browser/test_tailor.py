@@ -22,20 +22,27 @@ def parent(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_every_question_page_is_accessible_with_and_without_errors(live_server: str, parent: Page) -> None:
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_every_question_page_is_accessible_with_and_without_errors(
+    live_server: str, browser: Browser, javascript: bool
+) -> None:
     """Verify axe finds nothing on each question, with the error shown and without."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=javascript)
+    page = context.new_page()
     failures = {}
     for slug in QUESTIONS:
-        parent.goto(f"{live_server}/en/your-guide/questions/{slug}")
-        found = violations(parent)
-        parent.get_by_role("button", name="Continue").click()
-        expect(parent.locator(".govuk-error-summary")).to_be_visible()
-        found += violations(parent)
+        page.goto(f"{live_server}/en/your-guide/questions/{slug}")
+        found = violations(page, javascript)
+        page.get_by_role("button", name="Continue").click()
+        expect(page.locator(".govuk-error-summary")).to_be_visible()
+        found += violations(page, javascript)
         if found:
             failures[slug] = found
-    parent.goto(f"{live_server}/en/your-guide/")
-    if violations(parent):
-        failures["summary"] = violations(parent)
+    page.goto(f"{live_server}/en/your-guide/")
+    found = violations(page, javascript)
+    if found:
+        failures["summary"] = found
+    context.close()
     assert not failures, failures
 
 
