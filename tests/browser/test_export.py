@@ -74,12 +74,15 @@ def test_names_downloads_and_print(live_server: str, parent: Page) -> None:
     check_accessible("print")
     instruction = page.get_by_text("Use your browser’s Print option")
     expect(instruction).to_be_visible()
+    print_button = page.get_by_role("button", name="Print this page")
+    expect(print_button).to_be_visible()
 
     page.emulate_media(media="print")
     expect(page.locator(".govuk-service-navigation")).to_have_count(0)
     expect(page.locator(".govuk-footer")).to_be_hidden()
     expect(page.locator(".govuk-exit-this-page")).to_be_hidden()
     expect(instruction).to_be_hidden()
+    expect(print_button).to_be_hidden()
     expect(page.get_by_text("She loves school.")).to_be_visible()
     expect(page.get_by_text("Confidential")).to_be_visible()
 

@@ -40,3 +40,14 @@ def test_read_every_step_with_continue_and_return_with_back(app: Flask, live_ser
     expect(phone.locator("h1")).to_have_text("The guide, step by step")
     phone.get_by_role("link", name="Back", exact=True).click()
     expect(phone).to_have_url(re.compile(r"/en/$"))
+
+
+def test_print_the_whole_guide_has_no_navigation_on_paper(app: Flask, live_server: str, phone: Page) -> None:
+    """Verify the print page holds every step and hides navigation when printed."""
+    steps = app.extensions["parent_guide.content"]["en"].steps
+    phone.goto(live_server + "/en/print-guide")
+    phone.emulate_media(media="print")
+    expect(phone.locator(".govuk-footer")).to_be_hidden()
+    expect(phone.locator(".govuk-exit-this-page")).to_be_hidden()
+    expect(phone.locator(".govuk-back-link")).to_be_hidden()
+    expect(phone.locator("section.app-print-step h2")).to_have_count(len(steps) + 1)
