@@ -162,3 +162,43 @@ def test_failed_autosave_says_so_and_keeps_the_text(live_server: str, browser: B
     page.goto(live_server + "/en/prepare/check")
     expect(page.get_by_text("What happens next?")).to_be_visible()
     context.close()
+
+
+def test_conflict_and_expired_pages_are_accessible_and_keep_the_text(live_server: str, browser: Browser) -> None:
+    """Verify the two-device conflict page and the expired-session page pass axe and hold the text."""
+    laptop_context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    laptop = laptop_context.new_page()
+    laptop.goto(live_server + "/en/prepare/")
+    laptop.get_by_role("button", name="Start writing").click()
+    code = laptop.locator(".app-code").first.inner_text()
+
+    phone_context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    phone = phone_context.new_page()
+    phone.goto(live_server + "/en/prepare/resume")
+    phone.get_by_label("Carry on with your saved answers").fill(code)
+    phone.get_by_role("button", name="Continue").click()
+
+    laptop.goto(live_server + "/en/prepare/next-steps")
+    phone.goto(live_server + "/en/prepare/next-steps")
+    phone.get_by_label("Your answer").fill("Written on the phone")
+    phone.get_by_role("button", name="Save and continue").click()
+    laptop.get_by_label("Your answer").fill("Written on the laptop")
+    laptop.get_by_role("button", name="Save and continue").click()
+    expect(laptop.locator("h1")).to_have_text("This section was changed somewhere else")
+    expect(laptop.locator(".govuk-inset-text")).to_contain_text("Written on the phone")
+    expect(laptop.get_by_label("Your answer")).to_have_value("Written on the laptop")
+    assert violations(laptop, javascript=False) == []
+
+    phone.goto(live_server + "/en/prepare/questions")
+    phone.get_by_label("Your answer").fill("Typed before the session ran out")
+    phone_context.clear_cookies()
+    phone.get_by_role("button", name="Save and continue").click()
+    expect(phone.locator("h1")).to_have_text("Your answer has not been saved yet")
+    expect(phone.get_by_label("Your answer")).to_have_value("Typed before the session ran out")
+    assert violations(phone, javascript=False) == []
+    phone.get_by_label("Your resume code (if you have one)").fill(code)
+    phone.get_by_role("button", name="Save my answer").click()
+    phone.goto(live_server + "/en/prepare/check")
+    expect(phone.get_by_text("Typed before the session ran out")).to_be_visible()
+    laptop_context.close()
+    phone_context.close()
