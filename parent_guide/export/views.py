@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
 from typing import Any
 
 from flask import Response, redirect, render_template, request, url_for
@@ -13,40 +11,19 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import MultiDict
 
 from parent_guide.drafts.session import current_code, forget, store
-from parent_guide.drafts.store import Conflict, DraftNotFound, SectionState, StoreUnavailable
+from parent_guide.drafts.store import Conflict, DraftNotFound, StoreUnavailable
 from parent_guide.export import bp
 from parent_guide.export.build import build_document
 from parent_guide.export.document import ViewsDocument
 from parent_guide.export.forms import NAMES_SECTION, NamesForm
 from parent_guide.export.pdf import render_pdf
 from parent_guide.export.word import render_docx
+from parent_guide.prepare.loading import Sections, with_draft
 from parent_guide.profile import load_profile
 from parent_guide.tailoring import current_area
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-Sections = dict[str, SectionState]
-
-
-def with_draft(view: Callable[..., ResponseReturnValue]) -> Callable[..., ResponseReturnValue]:
-    """Call ``view`` with the draft's saved sections; without a draft, go to the task list."""
-
-    @wraps(view)
-    def wrapped(**kwargs: Any) -> ResponseReturnValue:
-        code = current_code()
-        if code is None:
-            return redirect(url_for("prepare.tasks"))
-        try:
-            saved = store().load(code)
-        except DraftNotFound:
-            forget()
-            return redirect(url_for("prepare.tasks"))
-        except StoreUnavailable:
-            return render_template("prepare/unavailable.html"), 503
-        return view(saved, **kwargs)
-
-    return wrapped
 
 
 def _document(saved: Sections) -> ViewsDocument:

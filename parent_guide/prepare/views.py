@@ -18,6 +18,7 @@ from parent_guide.drafts.store import Conflict, DraftNotFound, SectionState, Sto
 from parent_guide.prepare import bp
 from parent_guide.drafts.session import current_code, forget, remember, resume_attempt_limit, store
 from parent_guide.prepare.field_params import params_for
+from parent_guide.prepare.loading import Sections, with_draft
 from parent_guide.prepare.forms import SectionForm, form_for, shown_answers
 from parent_guide.prepare.status import COMPLETE, section_status
 from parent_guide.profile import load_profile, restore_profile_from_draft, save_profile
@@ -191,18 +192,9 @@ def autosave(slug: str) -> ResponseReturnValue:
 
 
 @bp.get("/check")
-def check() -> ResponseReturnValue:
+@with_draft
+def check(saved: Sections) -> ResponseReturnValue:
     """Check your answers, with a Change link for each section."""
-    code = current_code()
-    if code is None:
-        return redirect(url_for("prepare.tasks"))
-    try:
-        saved = store().load(code)
-    except DraftNotFound:
-        forget()
-        return redirect(url_for("prepare.tasks"))
-    except StoreUnavailable:
-        return render_template("prepare/unavailable.html"), 503
     rows = [(s, shown_answers(form_for(s.slug), saved.get(s.slug))) for s in content().prepare]
     return render_template("prepare/check.html", rows=rows)
 

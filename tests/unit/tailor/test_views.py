@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from icalendar import Calendar
 from markupsafe import escape
