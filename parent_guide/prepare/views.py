@@ -15,6 +15,7 @@ from parent_guide.content import PrepareSection
 from parent_guide.content_access import content
 from parent_guide.drafts import codes
 from parent_guide.drafts.store import Conflict, DraftNotFound, SectionState, StoreUnavailable
+from parent_guide.i18n import offered_locales
 from parent_guide.prepare import bp
 from parent_guide.drafts.session import current_code, forget, remember, resume_attempt_limit, store
 from parent_guide.prepare.field_params import params_for
@@ -33,8 +34,18 @@ def _section_or_404(slug: str) -> PrepareSection:
     return section
 
 
+def _language_switch() -> str | None:
+    """The language the parent chose with a language button on this form, if any."""
+    wanted = request.form.get("switch_to")
+    return wanted if wanted in offered_locales() else None
+
+
 def _after_save(section: PrepareSection) -> str:
     sections = content().prepare
+    switch_to = _language_switch()
+    if switch_to:
+        # The same section, in the language chosen: the text was saved on the way.
+        return url_for("prepare.section", slug=section.slug, lang_code=switch_to, **request.args)
     if request.args.get("return") == RETURN_TO_CHECK:
         return url_for("prepare.check")
     if request.form.get("action") == "later":
@@ -139,7 +150,7 @@ def _recover_draft(form: SectionForm) -> str | None:
 
 def _save_and_continue(section: PrepareSection, form: SectionForm, code: str) -> ResponseReturnValue:
     answers = form.answers()
-    if answers:
+    if answers and not _language_switch():
         answers[COMPLETE] = "yes"
     try:
         result = _save(code, section.slug, answers, form.base_version())

@@ -256,3 +256,29 @@ def _purge_old_draft(app: Flask) -> None:
     result = app.test_cli_runner().invoke(args=["drafts", "purge"])
     assert result.exit_code == 0 and "unused for 28 days" in result.output
     assert not store.exists(old) and store.exists(fresh)
+
+
+def test_changing_language_saves_the_text_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Verify a language button on a section saves the typed text, then opens the section in that language."""
+    import shutil
+
+    from parent_guide.config import PROJECT_ROOT
+
+    content_dir = tmp_path / "content"
+    shutil.copytree(PROJECT_ROOT / "content", content_dir)
+    (content_dir / "cy" / "steps").mkdir(parents=True)
+    shutil.copy(content_dir / "en" / "steps" / "01-what-is-a-conference.md", content_dir / "cy" / "steps")
+    app = make_app(f"sqlite:///{tmp_path / 'switch.sqlite3'}", CONTENT_DIR=content_dir)
+    client = app.test_client()
+    start_draft(client)
+    page = client.get(SECTION).get_data(as_text=True)
+    button = check_page(page).select_one('button[name="switch_to"][value="cy"]')
+    assert button is not None and button["form"] == "section-form"
+    response = client.post(SECTION, data={"csrf_token": csrf_token(page), "version": "0", "answer": "Typed in English", "switch_to": "cy"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/cy/prepare/working-well"
+    welsh = check_page(client.get("/cy/prepare/working-well").get_data(as_text=True), lang="cy")
+    assert welsh.select_one("textarea#answer").get_text() == "Typed in English"
+    too_long = client.post(SECTION, data={"csrf_token": csrf_token(page), "version": "1", "answer": "x" * 5001, "switch_to": "cy"})
+    assert too_long.status_code == 400
+    assert check_page(too_long.get_data(as_text=True)).select_one("textarea#answer").get_text() == "x" * 5001
