@@ -1,0 +1,40 @@
+"""Plain English: short sentences in every page of content we write (reading age about 9 to 11)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+from parent_guide.config import PROJECT_ROOT
+
+LONGEST_SENTENCE = 25
+LONGEST_AVERAGE = 14
+FILES = sorted((PROJECT_ROOT / "content" / "en").rglob("*.md"))
+
+
+def sentences(markdown: str) -> list[str]:
+    """The sentences and list items of a Markdown text, with link targets and markup removed."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", markdown)
+    text = re.sub(r"[*#>`]", "", text)
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text)
+    return [part.strip(" -") for part in parts if part.split()]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(PROJECT_ROOT / "content")))
+def test_sentences_are_short(path: Path) -> None:
+    """Verify no sentence runs past 25 words and the average stays at 14 or under."""
+    post = frontmatter.load(path)
+    found = sentences(post.content)
+    for key in ("summary", "question", "example"):
+        if isinstance(post.metadata.get(key), str):
+            found += sentences(post.metadata[key])
+    for term in post.metadata.get("terms", []):
+        found += sentences(term["definition"])
+    lengths = [len(s.split()) for s in found]
+    longest = max(found, key=lambda s: len(s.split()))
+    assert max(lengths) <= LONGEST_SENTENCE, f"{len(longest.split())} words: {longest}"
+    assert statistics.mean(lengths) <= LONGEST_AVERAGE
