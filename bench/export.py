@@ -41,7 +41,7 @@ WORDS = {
         "prepared_on": "22 November 2026",
         "confidential": "Confidential",
         "prepared": "Prepared on",
-        "page": "Page",
+        "page": "Page %(page)s of %(pages)s",
     },
     "ar": {
         "title": "آرائي من أجل مؤتمر حماية الطفل",
@@ -62,7 +62,7 @@ WORDS = {
         "prepared_on": "٢٢ نوفمبر ٢٠٢٦",
         "confidential": "سري",
         "prepared": "أُعدّ في",
-        "page": "صفحة",
+        "page": "صفحة %(page)s من %(pages)s",
     },
 }
 
@@ -103,7 +103,7 @@ def full_document(lang: str) -> ViewsDocument:
         prepared_on=words["prepared_on"],
         footer_confidential=label("confidential"),
         footer_prepared=label("prepared"),
-        page_label=label("page"),
+        page_of=label("page"),
         author="Parent or carer",
         filename_stem="conference-views-2026-12-03",
     )

@@ -36,7 +36,8 @@ KIND = _l("Kind of conference")
 AREA = _l("Area")
 CONFIDENTIAL = _l("Confidential")
 PREPARED_ON = _l("Prepared on")
-PAGE = _l("Page")
+# GOV.UK-style footer numbering; the two placeholders become the page counters.
+PAGE_OF = _l("Page %(page)s of %(pages)s")
 AUTHOR = _l("Parent or carer")
 # The profile's kinds of conference as a document names them; "not sure" is left out.
 KIND_NAMES = {
@@ -59,7 +60,7 @@ def build_document(saved: Mapping[str, SectionState], profile: Profile, area: Ar
         prepared_on=_date(today, lang),
         footer_confidential=_both(CONFIDENTIAL),
         footer_prepared=_both(PREPARED_ON),
-        page_label=_both(PAGE),
+        page_of=_both(PAGE_OF),
         author=str(AUTHOR),
         filename_stem=f"conference-views-{(profile.conference_date or today).isoformat()}",
     )

@@ -63,7 +63,7 @@ class ViewsDocument:
     prepared_on: str
     footer_confidential: Heading
     footer_prepared: Heading
-    page_label: Heading
+    page_of: Heading
     author: str
     filename_stem: str
 
@@ -83,3 +83,13 @@ def paragraphs(text: str) -> list[str]:
 def with_english(heading: Heading) -> str:
     """A heading as one line of plain text: ``text / english``, or ``text`` alone."""
     return f"{heading.text} / {heading.english}" if heading.english else heading.text
+
+
+PAGE = "%(page)s"
+PAGES = "%(pages)s"
+_PAGE_TOKENS = re.compile(r"(%\(page\)s|%\(pages\)s)")
+
+
+def page_parts(pattern: str) -> list[str]:
+    """Split a footer pattern such as "Page %(page)s of %(pages)s" into text and the two tokens."""
+    return [part for part in _PAGE_TOKENS.split(pattern) if part]

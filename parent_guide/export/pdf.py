@@ -13,7 +13,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from parent_guide.export.document import ViewsDocument, paragraphs, with_english, xml_safe
+from parent_guide.export.document import PAGE, PAGES, ViewsDocument, page_parts, paragraphs, with_english, xml_safe
 
 # Fonts are loaded into one FontConfiguration and reused: loading them for
 # every document added about 130 ms to a 210 ms render. Pango and fontconfig
@@ -94,10 +94,41 @@ def answer_lines(text: str) -> list[list[str]]:
     return [_breakable(paragraph).split("\n") for paragraph in paragraphs(xml_safe(text))]
 
 
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _page_of_pieces(pattern: str) -> list[str]:
+    return [
+        f'"\\2066" counter({"page" if part == PAGE else "pages"}) "\\2069"' if part in (PAGE, PAGES) else _css_string(part)
+        for part in page_parts(pattern)
+    ]
+
+
+def page_of_content(doc: ViewsDocument) -> str:
+    """The CSS ``content`` for the footer's "Page 1 of 3", in the document's language and English.
+
+    Numbers are isolated left-to-right (U+2066...U+2069), and so is the whole
+    English part of a right-to-left footer, so neither is reordered by the
+    surrounding right-to-left text.
+    """
+    pieces = _page_of_pieces(doc.page_of.text)
+    if doc.page_of.english:
+        english = _page_of_pieces(doc.page_of.english)
+        if doc.direction == "rtl":
+            english = ['"\\2066"', *english, '"\\2069"']
+        pieces += [_css_string(" / "), *english]
+    return " ".join(pieces)
+
+
 def render_html(doc: ViewsDocument) -> str:
     """The HTML WeasyPrint lays out, with characters XML cannot hold removed."""
     template = _environment().get_template("export/document.html")
-    return xml_safe(template.render(doc=doc, title=with_english(doc.title), answer_lines=answer_lines))
+    return xml_safe(
+        template.render(
+            doc=doc, title=with_english(doc.title), answer_lines=answer_lines, page_of=page_of_content(doc)
+        )
+    )
 
 
 def render_pdf(doc: ViewsDocument) -> bytes:

@@ -7,6 +7,8 @@ paragraphs, so those are written as WordprocessingML here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from datetime import UTC, datetime
 from io import BytesIO
 
@@ -19,7 +21,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from parent_guide.export.document import Heading, ViewsDocument, paragraphs, with_english, xml_safe
+from parent_guide.export.document import PAGE, PAGES, Heading, ViewsDocument, page_parts, paragraphs, with_english, xml_safe
 
 _ENGLISH = "en-GB"
 _TEXT = RGBColor(0x0B, 0x0C, 0x0C)
@@ -235,9 +237,16 @@ def _add_footer(document: WordDocument, doc: ViewsDocument, rtl: bool) -> None:
     _add_text(paragraph, "  ·  ", rtl)
     _add_inline(paragraph, doc.footer_prepared, rtl)
     _add_text(paragraph, f": {doc.prepared_on}  ·  ", rtl)
-    _add_inline(paragraph, doc.page_label, rtl)
-    _add_text(paragraph, " ", rtl)
-    # "1 / 3" stays one left-to-right group, so it does not read "3 / 1".
-    _add_field(paragraph, "PAGE")
-    _add_text(paragraph, " / ", rtl=False)
-    _add_field(paragraph, "NUMPAGES")
+    _add_page_of(paragraph, doc.page_of.text, lambda part: _add_text(paragraph, part, rtl))
+    if doc.page_of.english:
+        _add_text(paragraph, " / ", rtl)
+        _add_page_of(paragraph, doc.page_of.english, lambda part: _add_english(paragraph, part))
+
+
+def _add_page_of(paragraph: Paragraph, pattern: str, add_text: Callable[[str], Run]) -> None:
+    """ "Page 1 of 3": the pattern's words as text, its two numbers as PAGE and NUMPAGES fields."""
+    for part in page_parts(pattern):
+        if part in (PAGE, PAGES):
+            _add_field(paragraph, "PAGE" if part == PAGE else "NUMPAGES")
+        else:
+            add_text(part)

@@ -124,7 +124,7 @@ def test_pdf_footer_on_every_page(document: ViewsDocument) -> None:
         ).stdout.decode()
         assert "Confidential" in text
         assert "Prepared on" in text
-        assert f"{number} / {pages}" in text
+        assert f"Page {number} of {pages}" in text
 
 
 def test_latin_text_is_extractable() -> None:

@@ -150,7 +150,7 @@ def test_pdf_has_answers_names_and_conference_facts(answered: FlaskClient) -> No
         TITLE, "Joanna Nowak", "Ola and Kuba", "3 December 2026", "Review child protection conference", "Kent",
         "What is working well", " ".join(WORKING_WELL.split()), "Practical needs",
         "Do you plan to go to the conference? Yes", "Who are you bringing as a supporter? My sister Ewa",
-        "Confidential", "Page 1 / 1",
+        "Confidential", "Page 1 of 1",
     ):
         assert expected in words
     for unanswered in ("Worries", "Next steps", "Do you need an interpreter?"):

@@ -143,9 +143,10 @@ def test_core_properties(lang: str) -> None:
 
 
 def test_footer_has_marking_date_and_page_field() -> None:
-    """Verify the footer says Confidential and Prepared on, with a PAGE field."""
+    """Verify the footer says Confidential, Prepared on, and "Page N of M" in both languages with fields."""
     footer = open_docx(render_docx(sample("pl"))).sections[0].footer.paragraphs[0]
     assert "Poufne / Confidential" in footer.text
     assert "Przygotowano / Prepared on: 22 listopada 2026" in footer.text
     instructions = [field.get(qn("w:instr")) for field in footer._p.findall(qn("w:fldSimple"))]
-    assert instructions == [" PAGE ", " NUMPAGES "]
+    assert instructions == [" PAGE ", " NUMPAGES ", " PAGE ", " NUMPAGES "]
+    assert "Strona  z  / Page  of " in footer.text
