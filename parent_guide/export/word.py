@@ -241,6 +241,11 @@ def _add_footer(document: WordDocument, doc: ViewsDocument, rtl: bool) -> None:
     if doc.page_of.english:
         _add_text(paragraph, " / ", rtl)
         _add_page_of(paragraph, doc.page_of.english, lambda part: _add_english(paragraph, part))
+        if rtl:
+            # A left-to-right mark after the last number keeps it with the English in a
+            # right-to-left footer; Word and LibreOffice both honour it (LibreOffice 7.4
+            # ignores the isolates the PDF uses).
+            _add_english(paragraph, "\u200e")
 
 
 def _add_page_of(paragraph: Paragraph, pattern: str, add_text: Callable[[str], Run]) -> None:

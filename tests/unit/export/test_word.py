@@ -150,3 +150,10 @@ def test_footer_has_marking_date_and_page_field() -> None:
     instructions = [field.get(qn("w:instr")) for field in footer._p.findall(qn("w:fldSimple"))]
     assert instructions == [" PAGE ", " NUMPAGES ", " PAGE ", " NUMPAGES "]
     assert "Strona  z  / Page  of " in footer.text
+
+
+def test_rtl_footer_keeps_the_english_page_number_in_order() -> None:
+    """Verify a right-to-left footer ends its English "Page N of M" with a left-to-right mark."""
+    footer = open_docx(render_docx(sample("ar"))).sections[0].footer.paragraphs[0]
+    assert footer.text.endswith("Page  of \u200e")
+    assert not open_docx(render_docx(sample("pl"))).sections[0].footer.paragraphs[0].text.endswith("\u200e")
