@@ -78,3 +78,12 @@ def test_security_headers(client: FlaskClient) -> None:
     assert f'nonce="{nonce}"' in response.get_data(as_text=True)
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_unknown_step_is_a_styled_404(client: FlaskClient) -> None:
+    """Verify a step that does not exist gives the styled 404 with a way back to the contents."""
+    response = client.get("/en/guide/no-such-step")
+    assert response.status_code == 404
+    soup = check_page(response.get_data(as_text=True))
+    assert soup.h1.get_text(strip=True) == "Page not found"
+    assert soup.find("a", href="/en/guide/") is not None
