@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask, url_for
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from parent_guide import areas, assets, database, errors, i18n, security, tailoring
 from parent_guide.config import Config, TestConfig
@@ -39,6 +40,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.update(test_config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)  # type: ignore[method-assign]
 
     # Templates: ours first, then GOV.UK Frontend's under their prefixes.
     app.jinja_loader = ChoiceLoader(

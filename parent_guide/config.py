@@ -39,6 +39,10 @@ class Config:
     # Resume codes cannot be guessed at this rate (80-bit codes, 20 tries an hour).
     RESUME_RATE_LIMIT = os.environ.get("PARENT_GUIDE_RESUME_RATE_LIMIT", "5 per minute;20 per hour")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    # How many reverse proxies (load balancer, nginx) sit in front of the app. Behind
+    # one, set 1: rate limits then count each parent's own address, not the proxy's,
+    # and the QR code's link uses the public host and https.
+    TRUSTED_PROXIES = int(os.environ.get("PARENT_GUIDE_TRUSTED_PROXIES", "0"))
     RATELIMIT_HEADERS_ENABLED = True
     # A form left open all day must still save: the CSRF token lasts as long as the session.
     WTF_CSRF_TIME_LIMIT = None

@@ -77,7 +77,7 @@ def test_security_headers(client: FlaskClient) -> None:
     nonce = csp.split("'nonce-")[1].split("'")[0]
     assert f'nonce="{nonce}"' in response.get_data(as_text=True)
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
 
 
 def test_unknown_step_is_a_styled_404(client: FlaskClient) -> None:

@@ -282,3 +282,29 @@ def test_changing_language_saves_the_text_first(tmp_path) -> None:  # type: igno
     too_long = client.post(SECTION, data={"csrf_token": csrf_token(page), "version": "1", "answer": "x" * 5001, "switch_to": "cy"})
     assert too_long.status_code == 400
     assert check_page(too_long.get_data(as_text=True)).select_one("textarea#answer").get_text() == "x" * 5001
+
+
+def test_behind_a_proxy_limits_count_each_parent_and_links_use_the_public_host(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Verify with one trusted proxy, two parents behind it have separate limits and QR links are public."""
+    app = make_app(
+        f"sqlite:///{tmp_path / 'proxy.sqlite3'}", RATELIMIT_ENABLED=True, RESUME_RATE_LIMIT="2 per hour", TRUSTED_PROXIES=1
+    )
+    client = app.test_client()
+
+    def guess(address: str) -> int:
+        headers = {"X-Forwarded-For": address}
+        token = csrf_token(client.get("/en/prepare/resume", headers=headers).get_data(as_text=True))
+        data = {"csrf_token": token, "resume_code": codes.display(codes.new_code())}
+        return client.post("/en/prepare/resume", data=data, headers=headers).status_code
+
+    assert [guess("203.0.113.1") for _ in range(3)] == [400, 400, 429]
+    assert guess("203.0.113.2") == 400
+    # The test client keeps cookies per host, so the public host stays "localhost" here.
+    public = {"X-Forwarded-For": "203.0.113.3", "X-Forwarded-Proto": "https", "X-Forwarded-Host": "localhost"}
+    start_page = client.get("/en/prepare/", headers=public).get_data(as_text=True)
+    # Over HTTPS Flask-WTF also checks the Referer, which browsers send to the same origin.
+    secure_post = {**public, "Referer": "https://localhost/en/prepare/"}
+    started = client.post("/en/prepare/start", data={"csrf_token": csrf_token(start_page)}, headers=secure_post)
+    assert started.status_code == 302
+    page = client.get("/en/prepare/continue-elsewhere", headers=public).get_data(as_text=True)
+    assert "https://localhost/en/prepare/resume?code=" in page
