@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup db assets translations run test screenshots extract clean
+.PHONY: help system-run system-test setup db assets translations run test screenshots extract clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -35,22 +35,26 @@ assets: $(STAMPS)/npm $(STAMPS)/venv ## Compile the Sass and fingerprint the sta
 translations: $(STAMPS)/venv ## Compile the gettext catalogues
 	$(BIN)/pybabel compile -d translations -D messages
 
+# System packages come first: the app imports WeasyPrint, which needs Pango, as it starts.
+system-run: ## Install the Debian packages the site needs (WeasyPrint's libraries, Noto fonts) if missing
+	scripts/system-deps.sh run
+
+system-test: ## Install those plus Chromium, PostgreSQL and poppler-utils for the tests, if missing
+	scripts/system-deps.sh test
+
 setup: $(STAMPS)/venv assets translations ## Install everything the site needs into .venv
 
-db: $(STAMPS)/venv ## Create or upgrade the database (SQLite in instance/, or DATABASE_URL)
+db: system-run $(STAMPS)/venv ## Create or upgrade the database (SQLite in instance/, or DATABASE_URL)
 	$(BIN)/flask --app parent_guide db upgrade
 
-run: setup db ## Set everything up and serve the site on http://127.0.0.1:5000
-	scripts/system-deps.sh run
+run: system-run setup db ## Set everything up and serve the site on http://127.0.0.1:5000
 	$(BIN)/flask --app parent_guide run --host $(HOST) --port $(PORT)
 
-test: setup $(STAMPS)/venv-test ## Set everything up, with Chromium, and run every test
-	scripts/system-deps.sh test
+test: system-test setup $(STAMPS)/venv-test ## Set everything up, with Chromium, and run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest: no tests ran (exit code 5)"; exit 0; fi; exit $$status
 
-screenshots: setup $(STAMPS)/venv-test ## Retake the README's phone-sized screenshot
-	scripts/system-deps.sh test
+screenshots: system-test setup $(STAMPS)/venv-test ## Retake the README's phone-sized screenshot
 	$(BIN)/python scripts/screenshots.py
 
 extract: $(STAMPS)/venv ## Extract marked strings and update every catalogue
