@@ -129,8 +129,9 @@ def save_profile(profile: Profile) -> None:
     answers = {"json": json.dumps(profile.to_json())}
     try:
         drafts = store()
-        current = drafts.load(code).get(DRAFT_SECTION)
-        result = drafts.save(code, DRAFT_SECTION, answers, current.version if current else 0)
+        # The newest answers win: a conflict hands back the stored version to save over,
+        # without decrypting the whole draft first.
+        result = drafts.save(code, DRAFT_SECTION, answers, 0)
         if isinstance(result, Conflict):
             drafts.save(code, DRAFT_SECTION, answers, result.current.version)
     except (DraftNotFound, StoreUnavailable):

@@ -13,9 +13,6 @@ from parent_guide.areas import AreaPack
 from parent_guide.content import Step
 from parent_guide.profile import Profile, load_profile, save_profile
 
-GENERAL_PACK = {"england": "england", "wales": "wales"}
-
-
 def packs() -> dict[str, AreaPack]:
     """Every area pack, local ones first (see ``areas.load_areas``)."""
     return current_app.extensions["parent_guide.areas"]

@@ -13,6 +13,7 @@ from flask_migrate import upgrade
 
 from parent_guide import create_app
 from parent_guide.extensions import db
+from parent_guide.main.views import INFORMATION_PAGES
 from tests.postgres import throwaway_cluster
 
 
@@ -81,7 +82,7 @@ def site_urls(app: Flask, locale: str = "en") -> list[str]:
             *(url_for("guide.step", lang_code=locale, slug=s.slug) for s in library.steps),
             url_for("guide.glossary", lang_code=locale),
             url_for("guide.print_guide", lang_code=locale),
-            *(url_for("main.information", lang_code=locale, slug=p) for p in ("accessibility", "privacy", "cookies")),
+            *(url_for("main.information", lang_code=locale, slug=p) for p in INFORMATION_PAGES),
             url_for("prepare.tasks", lang_code=locale),
             url_for("prepare.resume", lang_code=locale),
         ]

@@ -14,9 +14,6 @@ from dataclasses import dataclass
 # WeasyPrint parses HTML into XML trees, so neither renderer can keep them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-# A blank line is one holding nothing but whitespace.
-_BLANK_LINE = re.compile(r"\n(?:[^\S\n]*\n)+")
-
 
 @dataclass(frozen=True)
 class Heading:
@@ -71,13 +68,6 @@ class ViewsDocument:
 def xml_safe(text: str) -> str:
     """``text`` with line endings normalised and the characters XML cannot hold removed."""
     return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
-def paragraphs(text: str) -> list[str]:
-    """Split ``text`` into paragraphs at blank lines; single newlines stay inside a paragraph."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    parts = (part.strip("\n") for part in _BLANK_LINE.split(text))
-    return [part for part in parts if part.strip()]
 
 
 def with_english(heading: Heading) -> str:

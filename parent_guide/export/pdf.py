@@ -13,7 +13,8 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from parent_guide.export.document import PAGE, PAGES, ViewsDocument, page_parts, paragraphs, with_english, xml_safe
+from parent_guide.export.document import PAGE, PAGES, ViewsDocument, page_parts, with_english, xml_safe
+from parent_guide.prepare.text import paragraphs
 
 # Fonts are loaded into one FontConfiguration and reused: loading them for
 # every document added about 130 ms to a 210 ms render. Pango and fontconfig

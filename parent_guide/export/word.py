@@ -21,7 +21,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from parent_guide.export.document import PAGE, PAGES, Heading, ViewsDocument, page_parts, paragraphs, with_english, xml_safe
+from parent_guide.export.document import PAGE, PAGES, Heading, ViewsDocument, page_parts, with_english, xml_safe
+from parent_guide.prepare.text import paragraphs
 
 _ENGLISH = "en-GB"
 _TEXT = RGBColor(0x0B, 0x0C, 0x0C)

@@ -8,21 +8,7 @@ from flask.typing import ResponseReturnValue
 from parent_guide.content_access import content
 from parent_guide.guide import bp
 from parent_guide.profile import load_profile
-from parent_guide.tailoring import applying_steps, current_area
-
-# Steps with an area's own details; each has a template in templates/guide/local/.
-LOCAL_DETAILS = frozenset(
-    f"guide/local/{slug}.html"
-    for slug in (
-        "who-will-be-there",
-        "your-child",
-        "before-the-conference",
-        "after-the-conference",
-        "core-groups-and-reviews",
-        "if-you-disagree",
-        "getting-help",
-    )
-)
+from parent_guide.tailoring import applying_steps
 
 
 @bp.route("/<lang_code>/guide/")
@@ -46,8 +32,6 @@ def step(slug: str) -> ResponseReturnValue:
     # A step that does not match the answers is still readable; it walks the whole guide.
     steps = applying if current in applying else library.steps
     number = steps.index(current) + 1
-    area = current_area()
-    local = f"guide/local/{current.slug}.html"
     return render_template(
         "guide/step.html",
         step=current,
@@ -56,8 +40,6 @@ def step(slug: str) -> ResponseReturnValue:
         previous=steps[number - 2] if number > 1 else None,
         following=steps[number] if number < len(steps) else None,
         applies=current in applying,
-        area=area,
-        local_details=local if area is not None and local in LOCAL_DETAILS else None,
     )
 
 

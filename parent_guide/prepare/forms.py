@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from flask import current_app
+from flask_babel import format_number
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovTextInput
@@ -20,8 +22,9 @@ from parent_guide.prepare.text import clean
 def _within_limit(form: FlaskForm, field: Field) -> None:
     limit = current_app.config["ANSWER_MAX_CHARS"]
     if field.data and len(field.data) > limit:
+        # Numbers in the page language's own style ("5,000" in English, "5 000" in Polish).
         raise ValidationError(
-            _l("This answer must be %(limit)s characters or fewer. It has %(count)s.", limit=f"{limit:,}", count=f"{len(field.data):,}")
+            _("This answer must be %(limit)s characters or fewer. It has %(count)s.", limit=format_number(limit), count=format_number(len(field.data)))
         )
 
 

@@ -22,6 +22,7 @@ from parent_guide.prepare.field_params import params_for
 from parent_guide.prepare.loading import Sections, with_draft
 from parent_guide.prepare.forms import SectionForm, form_for, shown_answers
 from parent_guide.prepare.status import COMPLETE, section_status
+from parent_guide.prepare.text import paragraphs
 from parent_guide.profile import load_profile, restore_profile_from_draft, save_profile
 
 RETURN_TO_CHECK = "check"
@@ -278,15 +279,7 @@ def csrf_failed(error: CSRFError) -> ResponseReturnValue:
     return render_template("prepare/recover.html", section=section, form=form, reason="expired"), 400
 
 
-def answer_paragraphs(text: str) -> list[str]:
-    """A parent's text split into paragraphs at blank lines, for display."""
-    return [part for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
-
-
-@bp.app_template_filter("paragraphs")
-def paragraphs_filter(text: str) -> list[str]:
-    """Template filter form of :func:`answer_paragraphs`."""
-    return answer_paragraphs(text)
+bp.add_app_template_filter(paragraphs, "paragraphs")
 
 
 @bp.app_context_processor

@@ -9,7 +9,8 @@ import docx
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from parent_guide.export.document import Answer, Fact, Heading, Section, paragraphs, xml_safe
+from parent_guide.export.document import Answer, Fact, Heading, Section, xml_safe
+from parent_guide.prepare.text import paragraphs
 from parent_guide.export.pdf import render_pdf
 from parent_guide.export.word import render_docx
 from tests.unit.export import sample

@@ -11,7 +11,8 @@ from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from parent_guide.export.document import paragraphs, with_english
+from parent_guide.export.document import with_english
+from parent_guide.prepare.text import paragraphs
 from parent_guide.export.word import render_docx, word_language
 from tests.unit.export import sample
 

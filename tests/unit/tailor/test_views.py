@@ -179,3 +179,20 @@ def test_calendar_file_holds_the_dates_on_the_page(client: FlaskClient) -> None:
     assert {str(e["summary"]) for e in events} <= {"Appointment", "Reminder"}
     descriptive = Calendar.from_ical(client.get("/en/your-guide/calendar.ics?titles=descriptive").get_data())
     assert "The conference" in {str(e["summary"]) for e in descriptive.walk("VEVENT")}
+
+
+def test_answers_travel_with_the_draft_to_another_device(app) -> None:  # type: ignore[no-untyped-def]
+    """Verify tailoring answers are saved in the draft, changed answers overwrite, and a resumed device gets them."""
+    from tests.unit.prepare.test_views import start_draft
+
+    laptop = app.test_client()
+    code = start_draft(laptop)
+    answer(laptop, "area", answer="kent")
+    answer(laptop, "area", answer="cumbria")
+    answer(laptop, "kind", answer="review")
+    phone = app.test_client()
+    token = csrf_token(phone.get("/en/prepare/resume").get_data(as_text=True))
+    phone.post("/en/prepare/resume", data={"csrf_token": token, "resume_code": code})
+    summary = check_page(phone.get("/en/your-guide/").get_data(as_text=True)).select_one(".govuk-summary-list").get_text()
+    assert "Cumbria" in summary and "Kent" not in summary
+    assert "review conference" in summary
