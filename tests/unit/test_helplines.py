@@ -1,0 +1,43 @@
+"""Tests for the one list of help lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from parent_guide.config import PROJECT_ROOT
+from parent_guide.helplines import HelplineError, load_helplines
+
+
+def test_shipped_helplines_load_with_sources() -> None:
+    """Verify every shipped help line loads and names its source."""
+    lines = load_helplines(PROJECT_ROOT / "content" / "helplines.toml")
+    assert {"emergency", "family-rights-group", "national-domestic-abuse-helpline", "live-fear-free", "samaritans"} <= set(lines)
+    assert all(line.source for line in lines.values())
+
+
+def test_domestic_abuse_line_differs_by_country(app: Flask) -> None:
+    """Verify England gets the National Domestic Abuse Helpline and Wales gets Live Fear Free."""
+    from parent_guide.helplines import for_topic
+
+    with app.app_context():
+        assert [h.id for h in for_topic("domestic-abuse", "england")] == ["national-domestic-abuse-helpline"]
+        assert [h.id for h in for_topic("domestic-abuse", "wales")] == ["live-fear-free"]
+
+
+def test_bad_entry_names_the_field(tmp_path: Path) -> None:
+    """Verify a wrong topic stops loading with the file and the field named."""
+    path = tmp_path / "helplines.toml"
+    path.write_text('[[helplines]]\nid="x"\nname="X"\npurpose="p"\nphone="1"\nhours="h"\nsource="s"\ncountries=["england"]\ntopics=["nope"]\n')
+    with pytest.raises(HelplineError, match=r"helplines\.0\.topics"):
+        load_helplines(path)
+
+
+def test_footer_reads_numbers_from_the_data(client: FlaskClient) -> None:
+    """Verify the footer shows the numbers held in helplines.toml."""
+    html = client.get("/en/").get_data(as_text=True)
+    assert "<bdi>0808 801 0366</bdi>" in html
+    assert "<bdi>999</bdi>" in html
