@@ -18,6 +18,9 @@ class Config:
     SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
     CONTENT_DIR = Path(os.environ.get("PARENT_GUIDE_CONTENT_DIR", PROJECT_ROOT / "content"))
     AREAS_DIR = Path(os.environ.get("PARENT_GUIDE_AREAS_DIR", PROJECT_ROOT / "content" / "areas"))
+    HELPLINES_FILE = Path(
+        os.environ.get("PARENT_GUIDE_HELPLINES_FILE", PROJECT_ROOT / "content" / "helplines.toml")
+    )
     TRANSLATIONS_DIR = Path(
         os.environ.get("PARENT_GUIDE_TRANSLATIONS_DIR", PROJECT_ROOT / "translations")
     )

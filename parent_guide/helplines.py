@@ -86,7 +86,7 @@ def for_topic(topic: str, country: str = "england") -> list[Helpline]:
 
 
 def init_app(app: Flask) -> None:
-    """Load ``helplines.toml`` from the content folder and offer it to templates."""
-    app.extensions[EXTENSION_KEY] = load_helplines(Path(app.config["CONTENT_DIR"]) / "helplines.toml")
+    """Load the help lines file (``content/helplines.toml``) and offer it to templates."""
+    app.extensions[EXTENSION_KEY] = load_helplines(Path(app.config["HELPLINES_FILE"]))
     app.jinja_env.globals["helplines"] = helplines
     app.jinja_env.globals["helplines_for"] = for_topic
