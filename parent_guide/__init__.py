@@ -10,7 +10,18 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from parent_guide import areas, assets, database, errors, helplines, i18n, security, tailoring
+from parent_guide import (
+    areas,
+    assets,
+    database,
+    errors,
+    helplines,
+    i18n,
+    security,
+    session_cookie,
+    session_safety,
+    tailoring,
+)
 from parent_guide.config import Config, TestConfig
 from parent_guide.content import ContentLibrary, load_library
 from parent_guide.drafts.cli import drafts_cli
@@ -81,13 +92,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     areas.init_app(app)
     helplines.init_app(app)
 
-    # Shared services: database, forms, rate limits, locales, assets, headers, errors.
+    # Shared services: the encrypted session, database, forms, rate limits, locales,
+    # safety on a shared phone, assets, headers, errors.
+    session_cookie.init_app(app)
     database.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
     WTFormsHelpers(app)
     app.cli.add_command(drafts_cli)
     i18n.init_app(app)
+    session_safety.init_app(app)
     tailoring.init_app(app)
     assets.init_app(app)
     security.init_app(app)

@@ -12,7 +12,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 class Config:
     """Default settings; every value can be overridden by an environment variable."""
 
-    SITE_NAME_MSGID = "Child protection conference guide"
+    SITE_NAME_MSGID = "Meeting guide"
     # A random key per process in development; a deployment must set SECRET_KEY
     # so that sessions survive a restart and are shared between workers.
     SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_hex(32)
@@ -32,6 +32,8 @@ class Config:
     PINNED_AREA = os.environ.get("PARENT_GUIDE_AREA") or None
     # Where "Leave this site" goes: a neutral page that says nothing about this one.
     EXIT_URL = os.environ.get("PARENT_GUIDE_EXIT_URL", "https://www.bbc.co.uk/weather")
+    # A session holding a parent's answers ends after this long without use.
+    SESSION_IDLE_MINUTES = float(os.environ.get("PARENT_GUIDE_SESSION_IDLE_MINUTES", "30"))
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
@@ -41,6 +43,8 @@ class Config:
     ANSWER_MAX_CHARS = 5000
     # Resume codes cannot be guessed at this rate (80-bit codes, 20 tries an hour).
     RESUME_RATE_LIMIT = os.environ.get("PARENT_GUIDE_RESUME_RATE_LIMIT", "5 per minute;20 per hour")
+    # The QR code's hand-over token opens a draft once, for this long.
+    HANDOVER_MINUTES = int(os.environ.get("PARENT_GUIDE_HANDOVER_MINUTES", "10"))
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     # How many reverse proxies (load balancer, nginx) sit in front of the app. Behind
     # one, set 1: rate limits then count each parent's own address, not the proxy's,

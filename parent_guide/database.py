@@ -32,6 +32,8 @@ def _sqlite_pragmas(connection: Any, record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Deleted answers are overwritten with zeros, not just marked free.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

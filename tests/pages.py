@@ -6,7 +6,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
-SITE_NAME = "Child protection conference guide"
+SITE_NAME = "Meeting guide"
 
 
 def check_page(html: str, lang: str = "en") -> BeautifulSoup:

@@ -54,3 +54,17 @@ class DraftSection(db.Model):  # type: ignore[name-defined,misc]
     ciphertext: Mapped[bytes] = mapped_column(LargeBinary)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     draft: Mapped[Draft] = relationship(back_populates="sections")
+
+
+class HandoverToken(db.Model):  # type: ignore[name-defined,misc]
+    """A one-use, short-lived token that opens a draft on another device (the QR code).
+
+    ``lookup`` is derived from the token and ``sealed`` is the resume code
+    encrypted under a key derived from the token, so the table alone opens nothing.
+    """
+
+    __tablename__ = "handover_tokens"
+
+    lookup: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sealed: Mapped[bytes] = mapped_column(LargeBinary)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

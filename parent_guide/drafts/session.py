@@ -8,6 +8,8 @@ from parent_guide.drafts.store import DraftStore
 from parent_guide.extensions import db, limiter
 
 SESSION_KEY = "draft_code"
+# A code waiting for the parent to say whether it should replace the open draft.
+PENDING_KEY = "pending_code"
 RESUME_SCOPE = "resume-code"
 
 
@@ -24,6 +26,21 @@ def current_code() -> str | None:
 def remember(code: str) -> None:
     """Make ``code`` this browser's draft."""
     session[SESSION_KEY] = code
+
+
+def hold_pending(code: str) -> None:
+    """Keep ``code`` until the parent chooses between it and the open draft."""
+    session[PENDING_KEY] = code
+
+
+def pending_code() -> str | None:
+    """The code waiting for the parent's choice, if any."""
+    return session.get(PENDING_KEY)
+
+
+def take_pending() -> str | None:
+    """The code waiting for the parent's choice, removed from the session."""
+    return session.pop(PENDING_KEY, None)
 
 
 def forget() -> None:

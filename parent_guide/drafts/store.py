@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -199,7 +199,25 @@ class DraftStore:
             self.session.execute(delete(Draft).where(Draft.id == draft_id))
             return True
 
-        return bool(self._run(work))
+        deleted = bool(self._run(work))
+        self.scrub()
+        return deleted
+
+    def scrub(self) -> None:
+        """Leave no copy of deleted rows in SQLite's write-ahead log.
+
+        ``secure_delete`` (see ``database.py``) zeroes deleted rows in the
+        database file; a truncating checkpoint then empties the -wal file,
+        which still held the pages as they were before the delete.
+        """
+        if self.session.get_bind().dialect.name != "sqlite":
+            return
+        try:
+            self.session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+            self.session.commit()
+        except SQLAlchemyError as error:
+            self.session.rollback()
+            raise StoreUnavailable(str(error)) from error
 
     def purge(self, unused_for: timedelta) -> int:
         """Delete every draft not used for ``unused_for``; return how many."""
@@ -210,4 +228,6 @@ class DraftStore:
             self.session.execute(delete(DraftSection).where(DraftSection.draft_id.in_(stale)))
             return self.session.execute(delete(Draft).where(Draft.updated_at < cutoff)).rowcount
 
-        return int(self._run(work))  # type: ignore[arg-type]
+        removed = int(self._run(work))  # type: ignore[arg-type]
+        self.scrub()
+        return removed

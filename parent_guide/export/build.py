@@ -62,7 +62,7 @@ def build_document(saved: Mapping[str, SectionState], profile: Profile, area: Ar
         footer_prepared=_both(PREPARED_ON),
         page_of=_both(PAGE_OF),
         author=str(AUTHOR),
-        filename_stem=f"conference-views-{(profile.conference_date or today).isoformat()}",
+        filename_stem=f"meeting-notes-{(profile.conference_date or today).isoformat()}",
     )
 
 

@@ -9,7 +9,7 @@ from parent_guide.content_access import content
 from parent_guide.i18n import best_locale_for_request
 from parent_guide.main import bp
 
-INFORMATION_PAGES = ("accessibility", "privacy", "cookies")
+INFORMATION_PAGES = ("staying-safe", "accessibility", "privacy", "cookies")
 
 
 @bp.route("/")
@@ -24,7 +24,7 @@ def start() -> ResponseReturnValue:
     return render_template("main/start.html", page=content().pages["start"])
 
 
-@bp.route("/<lang_code>/<any(" + ", ".join(INFORMATION_PAGES) + "):slug>")
+@bp.route("/<lang_code>/<any(" + ", ".join(f'"{p}"' for p in INFORMATION_PAGES) + "):slug>")
 def information(slug: str) -> ResponseReturnValue:
     """Accessibility statement, privacy notice and cookies page."""
     page = content().pages.get(slug)

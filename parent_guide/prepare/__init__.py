@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("prepare", __name__, url_prefix="/<lang_code>/prepare")
 
-from parent_guide.prepare import views  # noqa: E402,F401  (registers the routes)
+from parent_guide.prepare import resume_views, views  # noqa: E402,F401  (registers the routes)

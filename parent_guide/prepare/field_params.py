@@ -16,6 +16,8 @@ def character_count(limit: int) -> dict[str, Any]:
     return {
         "maxlength": limit,
         "rows": 10,
+        # The browser must not offer what a parent wrote about their family to the next person.
+        "autocomplete": "off",
         "textareaDescriptionText": _("You can enter up to %(count)s characters", count=COUNT),
         "charactersUnderLimitText": {
             "one": _("You have %(count)s character remaining", count=COUNT),
@@ -35,4 +37,4 @@ def params_for(field: Field, limit: int) -> dict[str, Any]:
         return character_count(limit)
     if isinstance(field.widget, GovRadioInput):
         return {"fieldset": {"legend": {"text": str(field.label.text), "classes": "govuk-fieldset__legend--s"}}}
-    return {"classes": "govuk-!-width-full", "attributes": {"spellcheck": "true"}}
+    return {"classes": "govuk-!-width-full", "autocomplete": "off", "attributes": {"spellcheck": "true"}}

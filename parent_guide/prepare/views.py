@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import segno
 from flask import abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -23,7 +22,7 @@ from parent_guide.prepare.loading import Sections, with_draft
 from parent_guide.prepare.forms import SectionForm, form_for, shown_answers
 from parent_guide.prepare.status import COMPLETE, section_status
 from parent_guide.prepare.text import paragraphs
-from parent_guide.profile import load_profile, restore_profile_from_draft, save_profile
+from parent_guide.profile import load_profile, save_profile
 
 RETURN_TO_CHECK = "check"
 
@@ -209,39 +208,6 @@ def check(saved: Sections) -> ResponseReturnValue:
     """Check your answers, with a Change link for each section."""
     rows = [(s, shown_answers(form_for(s.slug), saved.get(s.slug))) for s in content().prepare]
     return render_template("prepare/check.html", rows=rows)
-
-
-@bp.get("/continue-elsewhere")
-def continue_elsewhere() -> ResponseReturnValue:
-    """The resume code and a QR code of the resume link, for another device."""
-    code = current_code()
-    if code is None:
-        return redirect(url_for("prepare.tasks"))
-    link = url_for("prepare.resume", code=codes.display(code), _external=True)
-    qr_svg = segno.make(link, error="m").svg_inline(scale=4, omitsize=True, svgclass="app-qr", title=_("QR code for your resume link"))
-    return render_template("prepare/continue_elsewhere.html", code=codes.display(code), link=link, qr_svg=qr_svg)
-
-
-@bp.route("/resume", methods=["GET", "POST"])
-def resume() -> ResponseReturnValue:
-    """Type a resume code to open a draft on this device."""
-    if request.method == "GET":
-        return render_template("prepare/resume.html", typed=request.args.get("code", ""))
-    typed = request.form.get("resume_code", "")
-    with resume_attempt_limit():
-        code = codes.normalise(typed)
-        try:
-            found = code is not None and store().exists(code)
-        except StoreUnavailable:
-            return render_template("prepare/unavailable.html"), 503
-        if not found:
-            error = _("Enter your resume code") if not typed.strip() else _("We could not find answers with that code. Check you have typed it correctly.")
-            return render_template("prepare/resume.html", typed=typed, error=error), 400
-    assert code is not None
-    store().touch(code)
-    remember(code)
-    restore_profile_from_draft(code)
-    return redirect(url_for("prepare.tasks"))
 
 
 @bp.route("/delete", methods=["GET", "POST"])

@@ -69,7 +69,7 @@ def test_names_downloads_and_print(live_server: str, parent: Page) -> None:
     for button, extension in (("Download PDF", "pdf"), ("Download Word document", "docx")):
         with page.expect_download() as download:
             page.get_by_role("button", name=button).click()
-        assert download.value.suggested_filename == f"conference-views-{today}.{extension}"
+        assert download.value.suggested_filename == f"meeting-notes-{today}.{extension}"
         assert download.value.failure() is None
 
     page.get_by_role("button", name="Print").click()

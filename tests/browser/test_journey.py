@@ -25,7 +25,7 @@ def test_read_every_step_with_continue_and_return_with_back(app: Flask, live_ser
     for number, step in enumerate(steps, start=1):
         expect(phone.locator("h1")).to_have_text(step.title)
         expect(phone.get_by_text(f"Step {number} of {total}")).to_be_visible()
-        expect(phone).to_have_title(f"{step.title} – Child protection conference guide")
+        expect(phone).to_have_title(f"{step.title} – Meeting guide")
         if number < total:
             phone.get_by_role("button", name="Continue").click()
 

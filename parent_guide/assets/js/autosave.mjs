@@ -51,6 +51,7 @@ export function initAutosave(form) {
         form.elements.version.value = result.version;
         lastSaved = snapshot;
         show("saved", false);
+        document.dispatchEvent(new CustomEvent("app:server-activity"));
       } else {
         show(result.status in status.dataset ? result.status : "failed", true);
       }
@@ -71,6 +72,12 @@ export function initAutosave(form) {
   });
   form.addEventListener("focusout", save);
   form.addEventListener("submit", () => clearTimeout(timer));
+  // The page is about to close itself (time limit): send unsaved text while the session still holds.
+  document.addEventListener("app:session-ending", () => {
+    if (fieldsOnly(form) !== lastSaved && navigator.sendBeacon) {
+      navigator.sendBeacon(url, new URLSearchParams(new FormData(form)));
+    }
+  });
 }
 
 export function initAllAutosave() {

@@ -100,5 +100,5 @@ def sample(lang: str = "en", text: str | None = None) -> ViewsDocument:
         footer_prepared=heading("prepared"),
         page_of=heading("page"),
         author="Parent or carer",
-        filename_stem="conference-views-2026-12-03",
+        filename_stem="meeting-notes-2026-12-03",
     )

@@ -139,7 +139,7 @@ def test_pdf_has_answers_names_and_conference_facts(answered: FlaskClient) -> No
     response = answered.get("/en/prepare/document.pdf")
     assert response.status_code == 200
     assert response.mimetype == PDF
-    assert response.headers["Content-Disposition"] == "attachment; filename=conference-views-2026-12-03.pdf"
+    assert response.headers["Content-Disposition"] == "attachment; filename=meeting-notes-2026-12-03.pdf"
     assert response.headers["Cache-Control"] == "no-store"
     with pikepdf.open(io.BytesIO(response.data)) as pdf:
         assert "/StructTreeRoot" in pdf.Root
@@ -162,7 +162,7 @@ def test_word_has_heading_styles_answers_and_names(answered: FlaskClient) -> Non
     response = answered.get("/en/prepare/document.docx")
     assert response.status_code == 200
     assert response.mimetype == DOCX
-    assert response.headers["Content-Disposition"] == "attachment; filename=conference-views-2026-12-03.docx"
+    assert response.headers["Content-Disposition"] == "attachment; filename=meeting-notes-2026-12-03.docx"
     assert response.headers["Cache-Control"] == "no-store"
     document = open_docx(response.data)
     assert headings(document) == [
@@ -187,7 +187,7 @@ def test_file_names_never_hold_a_name(answered: FlaskClient) -> None:
     today = date.today().isoformat()
     for extension in ("pdf", "docx"):
         disposition = answered.get(f"/en/prepare/document.{extension}").headers["Content-Disposition"]
-        assert disposition == f"attachment; filename=conference-views-{today}.{extension}"
+        assert disposition == f"attachment; filename=meeting-notes-{today}.{extension}"
         assert "Joanna" not in disposition and "Nowak" not in disposition
 
 
@@ -348,7 +348,7 @@ def test_polish_document_has_english_headings_and_a_language_note(polish_app: Fl
     note = "These views are written in Polish. An interpreter or translation may be needed."
 
     response = client.get("/pl/prepare/document.pdf")
-    assert response.headers["Content-Disposition"] == "attachment; filename=conference-views-2026-12-03.pdf"
+    assert response.headers["Content-Disposition"] == "attachment; filename=meeting-notes-2026-12-03.pdf"
     with pikepdf.open(io.BytesIO(response.data)) as pdf:
         assert str(pdf.Root.Lang) == "pl"
     words = pdf_text(response.data)

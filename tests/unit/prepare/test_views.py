@@ -201,17 +201,6 @@ def test_wrong_resume_code_is_explained(client: FlaskClient) -> None:
     assert soup.select_one("input#resume_code")["value"] == "AAAA-BBBB-CCCC-DDDD"
 
 
-def test_resume_link_prefills_the_code(client: FlaskClient) -> None:
-    """Verify the QR code's link opens the resume page with the code filled in."""
-    code = start_draft(client)
-    page = client.get("/en/prepare/continue-elsewhere").get_data(as_text=True)
-    assert "<svg" in page and code in page
-    link = re.search(r'(/en/prepare/resume\?code=[0-9A-Z-]+)', page)
-    assert link
-    soup = check_page(client.get(link.group(1)).get_data(as_text=True))
-    assert soup.select_one("input#resume_code")["value"] == code
-
-
 def test_resume_attempts_are_rate_limited(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Verify guessing stops after the limit with a 429 page."""
     app = make_app(f"sqlite:///{tmp_path / 'limit.sqlite3'}", RATELIMIT_ENABLED=True, RESUME_RATE_LIMIT="3 per hour")
@@ -307,4 +296,4 @@ def test_behind_a_proxy_limits_count_each_parent_and_links_use_the_public_host(t
     started = client.post("/en/prepare/start", data={"csrf_token": csrf_token(start_page)}, headers=secure_post)
     assert started.status_code == 302
     page = client.get("/en/prepare/continue-elsewhere", headers=public).get_data(as_text=True)
-    assert "https://localhost/en/prepare/resume?code=" in page
+    assert "https://localhost/en/prepare/open?t=" in page
