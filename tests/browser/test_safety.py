@@ -293,3 +293,19 @@ def test_a_save_after_the_time_limit_gives_the_text_back(
     page.goto(live_server + "/en/prepare/check")
     expect(page.locator("main")).to_contain_text(SECRET + " and more")
     context.close()
+
+
+def test_text_that_cannot_be_autosaved_is_sent_before_the_page_closes(quick_server: str, browser: Browser) -> None:
+    """Verify when the time runs out with unsaved text (autosave failing), the form is sent, so the text is kept."""
+    context = new_context(browser)
+    page = context.new_page()
+    start_and_write(page, quick_server)
+    page.route("**/autosave", lambda route: route.abort())
+    page.get_by_label("Your answer").fill(SECRET + " typed while offline")
+    expect(page.locator("[data-save-status]")).to_contain_text("Not saved", timeout=10000)
+    # The page does not go to the "closed" page: it sends the form, which saves the text.
+    page.wait_for_url(re.compile(r"/en/prepare/(?!working-well)"), timeout=40000)
+    page.unroute("**/autosave")
+    page.goto(quick_server + "/en/prepare/check")
+    expect(page.locator("main")).to_contain_text(SECRET + " typed while offline")
+    context.close()

@@ -72,12 +72,27 @@ export function initAutosave(form) {
   });
   form.addEventListener("focusout", save);
   form.addEventListener("submit", () => clearTimeout(timer));
-  // The page is about to close itself (time limit): send unsaved text while the session still holds.
-  document.addEventListener("app:session-ending", () => {
-    if (fieldsOnly(form) !== lastSaved && navigator.sendBeacon) {
-      navigator.sendBeacon(url, new URLSearchParams(new FormData(form)));
-    }
+  forms.set(form, async () => {
+    if (fieldsOnly(form) === lastSaved) return true;
+    await save();
+    return fieldsOnly(form) === lastSaved;
   });
+}
+
+// Each autosaving form's "save now": true once nothing typed is left unsaved.
+const forms = new Map();
+
+// Before the page closes itself (the time limit), save what is typed. A form
+// whose text could not be saved is sent the ordinary way instead: the server
+// then saves it, or shows the parent their text back and asks for their code.
+export async function saveAllOrSubmit() {
+  for (const [form, flush] of forms) {
+    if (!(await flush().catch(() => false))) {
+      HTMLFormElement.prototype.submit.call(form);
+      return false;
+    }
+  }
+  return true;
 }
 
 export function initAllAutosave() {

@@ -3,6 +3,8 @@
 // it takes focus, so screen readers announce it and a keyboard can answer.
 // When time runs out the page replaces itself with one that shows nothing of
 // the parent's (after a last save of any unsaved text, see autosave.mjs).
+import { saveAllOrSubmit } from "./autosave.mjs";
+
 // A minute's warning (half the limit when a deployment sets a limit under two minutes).
 const WARN_BEFORE_S = 60;
 // End on the page a little before the server does, so a last save still counts.
@@ -18,9 +20,10 @@ export function initIdle() {
   let warnTimer = null;
   let endTimer = null;
 
-  function end() {
-    document.dispatchEvent(new CustomEvent("app:session-ending"));
+  async function end() {
     if (dialog.open) dialog.close();
+    // Unsaved text is never thrown away: if it cannot be saved, its form is sent instead.
+    if (!(await saveAllOrSubmit())) return;
     document.querySelectorAll("main, form").forEach((el) => el.replaceChildren());
     window.location.replace(endedUrl);
   }
