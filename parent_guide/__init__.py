@@ -10,7 +10,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from parent_guide import areas, assets, database, errors, helplines, i18n, security, tailoring
+from parent_guide import areas, assets, database, errors, helplines, i18n, local_facts, security, tailoring
 from parent_guide.config import Config, TestConfig
 from parent_guide.content import ContentLibrary, load_library
 from parent_guide.drafts.cli import drafts_cli
@@ -79,6 +79,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.extensions["parent_guide.content"] = library
     areas.init_app(app)
+    local_facts.init_app(app)
     helplines.init_app(app)
 
     # Shared services: database, forms, rate limits, locales, assets, headers, errors.
