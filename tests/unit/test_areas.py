@@ -150,10 +150,10 @@ def test_hartlepool_keeps_its_hub_and_timescales(packs: dict[str, AreaPack]) -> 
     assert "Civic Centre" in hub.address
 
 
-def test_england_holds_the_national_advice_line(packs: dict[str, AreaPack]) -> None:
-    """Verify Family Rights Group is in the england pack and the national timescales are set."""
+def test_england_sets_the_national_timescales_only(packs: dict[str, AreaPack]) -> None:
+    """Verify the national timescales are set, and help lines are left to content/helplines.toml."""
     england = packs["england"]
-    assert "0808 801 0366" in phones(england)
+    assert phones(england) == phones(packs["wales"]) == set()
     assert england.timescales.core_group_first_within == Duration(10, "working_days")
     assert (england.timescales.first_review_within_months, england.timescales.review_every_months) == (3, 6)
     assert england.timescales.summary_within is None

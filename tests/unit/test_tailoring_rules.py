@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 
 from parent_guide.config import PROJECT_ROOT
+from parent_guide.export.build import KIND_NAMES
 from parent_guide.profile import AGE_BANDS, ANSWERS, Profile
 from parent_guide.tailoring_rules import CONFERENCE_KINDS, TailoringRulesError, load_rules
 
@@ -97,3 +98,8 @@ def test_a_wrong_rule_names_the_file_and_problem(tmp_path: Path, text: str, prob
     path.write_text(text, encoding="utf-8")
     with pytest.raises(TailoringRulesError, match=problem):
         load_rules(path, ["pre-birth", "review-conferences"], ANSWERS)
+
+
+def test_every_kind_has_a_name_in_the_exported_document() -> None:
+    """Verify the export can name every kind of conference a parent can choose, transfer-in included."""
+    assert set(KIND_NAMES) == set(CONFERENCE_KINDS)

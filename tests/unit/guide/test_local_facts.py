@@ -105,3 +105,18 @@ def test_fact_reports_its_origin(app: Flask) -> None:
     assert fact(packs["bexley"], "timescales.core_group_first_within").origin == NATIONAL
     assert fact(packs["kent"], "timescales.minutes_within").origin == UNKNOWN
     assert fact(packs["england"], "timescales.core_group_first_within").origin == NATIONAL
+
+
+@pytest.mark.parametrize(
+    ("area", "shown", "not_shown"),
+    [
+        ("wales", "Live Fear Free", "National Domestic Abuse Helpline"),
+        ("kent", "National Domestic Abuse Helpline", "Live Fear Free"),
+    ],
+)
+def test_domestic_abuse_step_lists_the_country_s_help_line(client: FlaskClient, area: str, shown: str, not_shown: str) -> None:
+    """Verify the domestic abuse step reads its help lines from helplines.toml for the parent's country, beside Family Rights Group."""
+    page = BeautifulSoup(client.get(f"/en/guide/domestic-abuse-and-your-safety?area={area}").get_data(as_text=True), "html.parser")
+    lines = page.select_one(".app-helplines").get_text(" ")
+    assert shown in lines and "Family Rights Group" in lines
+    assert not_shown not in lines
