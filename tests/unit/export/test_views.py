@@ -119,8 +119,7 @@ def polish_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     root = tmp_path_factory.mktemp("polish")
     content = root / "content"
     shutil.copytree(PROJECT_ROOT / "content" / "en", content / "en")
-    for data in ("helplines.toml", "tailoring.toml"):
-        shutil.copy(PROJECT_ROOT / "content" / data, content / data)
+    shutil.copy(PROJECT_ROOT / "content" / "tailoring.toml", content / "tailoring.toml")
     (content / "pl" / "prepare").mkdir(parents=True)
     (content / "pl" / "prepare" / "01-working-well.md").write_text(POLISH_SECTION, encoding="utf-8")
     catalogue = Catalog(locale="pl")
