@@ -62,3 +62,14 @@ def test_reading_grade_is_7_or_below(path: Path) -> None:
     textstat.set_lang("en_GB")
     grade = textstat.flesch_kincaid_grade(readable_text(frontmatter.load(path)))
     assert grade <= HIGHEST_GRADE, f"Flesch-Kincaid grade {grade:.1f}"
+
+
+def test_the_reading_grade_check_can_fail() -> None:
+    """Verify the measure rejects dense official prose, so a passing page means something."""
+    textstat.set_lang("en_GB")
+    dense = frontmatter.loads(
+        "---\ntitle: T\n---\nThe multi-agency safeguarding partnership's procedural arrangements "
+        "necessitate comprehensive consideration of the proportionality of information-sharing "
+        "determinations, notwithstanding parental objections articulated during preliminary consultation.\n"
+    )
+    assert textstat.flesch_kincaid_grade(readable_text(dense)) > HIGHEST_GRADE
