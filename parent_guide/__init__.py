@@ -17,6 +17,7 @@ from parent_guide import (
     errors,
     helplines,
     i18n,
+    local_facts,
     security,
     session_cookie,
     session_safety,
@@ -90,6 +91,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     app.extensions["parent_guide.content"] = library
     areas.init_app(app)
+    local_facts.init_app(app)
     helplines.init_app(app)
 
     # Shared services: the encrypted session, database, forms, rate limits, locales,

@@ -1,25 +1,32 @@
 """Area packs: what one council area does differently, read from ``content/areas/*.toml``.
 
-Each local pack fills only what its own leaflet says; everything else comes from
-its country's general pack (``england.toml`` or ``wales.toml``). Packs are read
-and checked once at start-up. A wrong pack stops the app with an
-:class:`AreaPackError` naming the file and the field, and ``flask areas check``
-runs the same checks for people editing packs.
+Each local pack fills only what its own leaflet says, and names that leaflet
+and its date; everything else comes from its country's general pack
+(``england.toml`` or ``wales.toml``), which holds only national facts, each
+with its source. Packs are read and checked once at start-up. A wrong pack
+stops the app with an :class:`AreaPackError` naming the file and the field,
+and ``flask areas check`` runs the same checks for people editing packs.
+How a fact is worded for a page (local or usual) is in ``local_facts``.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, fields, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar, get_type_hints
+from types import MappingProxyType
+from typing import Any, get_type_hints
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
+
+from parent_guide.area_pack import AreaPack, Complaints, Contact, Duration, Leaflet, Names, Timescales
+from parent_guide.area_table import AreaPackError, Table
+
+__all__ = ["AreaPack", "AreaPackError", "Duration", "Leaflet", "load_areas", "init_app"]
 
 EXTENSION_KEY = "parent_guide.areas"
 COUNTRIES = ("england", "wales")
@@ -28,107 +35,6 @@ DURATION_UNITS = ("days", "working_days")
 CATEGORIES = ("neglect", "physical-abuse", "emotional-abuse", "sexual-abuse", "financial-abuse")
 CONTACT_WAYS = ("phone", "textphone", "email", "website", "address")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Digits and spaces only, so the page can build a tel: link from it.
-PHONE = re.compile(r"^\+?[0-9][0-9 ]*[0-9]$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-T = TypeVar("T")
-
-
-class AreaPackError(Exception):
-    """An area pack is missing or invalid; ``field`` is a dotted path, lists count from 0."""
-
-    def __init__(self, path: Path, field: str | None, problem: str):
-        where = f"{path}: {field}" if field else str(path)
-        super().__init__(f"{where}: {problem}")
-        self.path = path
-        self.field = field
-        self.problem = problem
-
-
-@dataclass(frozen=True)
-class Duration:
-    """A time limit counted in calendar days or in working days."""
-
-    amount: int
-    unit: str
-
-
-@dataclass(frozen=True)
-class Timescales:
-    """When things happen, fully resolved. ``summary_within`` exists only where the rules set one (Wales)."""
-
-    reports_before_initial: Duration
-    reports_before_review: Duration
-    minutes_within: Duration
-    child_attendance_age: int
-    core_group_first_within: Duration
-    core_group_every_weeks: int
-    first_review_within_months: int
-    review_every_months: int
-    summary_within: Duration | None = None
-
-
-@dataclass(frozen=True)
-class Names:
-    """What people and papers are called in this area, fully resolved."""
-
-    chair: str
-    plan: str
-    register: str | None = None
-    advocate: str | None = None
-    advocacy_service: str | None = None
-
-
-@dataclass(frozen=True)
-class Contact:
-    """One way for a parent to reach someone; at least one of the ways is set."""
-
-    label: str
-    purpose: str | None
-    phone: str | None
-    textphone: str | None
-    email: str | None
-    website: str | None
-    hours: str | None
-    address: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Complaints:
-    """How to complain about a conference in this area."""
-
-    summary: str
-    phone: str | None
-    email: str | None
-    website: str | None
-
-
-@dataclass(frozen=True)
-class AreaPack:
-    """One area's facts with its country's defaults filled in.
-
-    ``inherited`` names the fields taken from the country pack (such as
-    ``timescales.minutes_within``), so the page can say "usually" rather than
-    "in Kent". ``contacts`` and ``notes`` are the pack's own: show the
-    country pack's contacts beside a local pack's.
-    """
-
-    id: str
-    name: str
-    country: str
-    kind: str
-    partnership: str | None
-    website: str | None
-    last_checked: date
-    sources: tuple[str, ...]
-    names: Names
-    timescales: Timescales
-    categories: tuple[str, ...]
-    contacts: tuple[Contact, ...]
-    complaints: Complaints
-    notes: tuple[str, ...]
-    inherited: frozenset[str]
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -140,104 +46,8 @@ def _required_names(cls: type) -> tuple[str, ...]:
 
 
 TOP_LEVEL = tuple(name for name in _field_names(AreaPack) if name != "inherited")
-COUNT_TIMESCALES = frozenset(name for name, hint in get_type_hints(Timescales).items() if hint is int)
-
-
-class _Table:
-    """One TOML table being read, knowing its file and place for error messages."""
-
-    def __init__(self, path: Path, data: dict[str, Any], where: str, allowed: Iterable[str]):
-        self.path = path
-        self.data = data
-        self.where = where
-        allowed = tuple(allowed)
-        unknown = sorted(set(data) - set(allowed))
-        if unknown:
-            raise self.error(unknown[0], f"unknown key (allowed: {', '.join(allowed)})")
-
-    def place(self, key: str) -> str:
-        """The dotted path of ``key``, such as ``timescales.minutes_within``."""
-        return f"{self.where}.{key}" if self.where else key
-
-    def error(self, key: str, problem: str) -> AreaPackError:
-        return AreaPackError(self.path, self.place(key), problem)
-
-    def required(self, key: str, value: T | None) -> T:
-        if value is None:
-            raise self.error(key, "is required")
-        return value
-
-    def optional_text(self, key: str) -> str | None:
-        value = self.data.get(key)
-        if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise self.error(key, "must be some text")
-        return value
-
-    def text(self, key: str) -> str:
-        return self.required(key, self.optional_text(key))
-
-    def choice(self, key: str, options: Iterable[str]) -> str:
-        options = tuple(options)
-        value = self.text(key)
-        if value not in options:
-            raise self.error(key, "must be " + " or ".join(f'"{o}"' for o in options))
-        return value
-
-    def optional_number(self, key: str) -> int | None:
-        value = self.data.get(key)
-        # TOML booleans are Python ints, so they are ruled out by name.
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
-            raise self.error(key, "must be a whole number of 1 or more")
-        return value
-
-    def day(self, key: str) -> date:
-        value = self.required(key, self.data.get(key))
-        # A TOML date-time is a datetime, which is also a date.
-        if not isinstance(value, date) or isinstance(value, datetime):
-            raise self.error(key, "must be a date such as 2026-11-22")
-        return value
-
-    def texts(self, key: str) -> tuple[str, ...] | None:
-        value = self.data.get(key)
-        if value is not None and (
-            not isinstance(value, list)
-            or not value
-            or not all(isinstance(v, str) and v.strip() for v in value)
-        ):
-            raise self.error(key, "must be a list of text")
-        return None if value is None else tuple(value)
-
-    def optional_phone(self, key: str) -> str | None:
-        value = self.optional_text(key)
-        if value is not None and not PHONE.match(value):
-            raise self.error(key, "must be digits and spaces only, such as 020 8303 7777")
-        return value
-
-    def optional_email(self, key: str) -> str | None:
-        value = self.optional_text(key)
-        if value is not None and not EMAIL.match(value):
-            raise self.error(key, "must be an email address")
-        return value
-
-    def optional_website(self, key: str) -> str | None:
-        value = self.optional_text(key)
-        if value is not None and not value.startswith(("https://", "http://")):
-            raise self.error(key, "must start with https:// or http://")
-        return value
-
-    def table(self, key: str, allowed: Iterable[str]) -> _Table | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            raise self.error(key, "must be a table")
-        return _Table(self.path, value, self.place(key), allowed)
-
-    def tables(self, key: str, allowed: Iterable[str]) -> list[_Table]:
-        value = self.data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.error(key, f"must be written as [[{key}]] tables")
-        return [_Table(self.path, item, self.place(f"{key}[{i}]"), allowed) for i, item in enumerate(value)]
+LEAFLET_KEYS = ("title", "published", "dated", "file")
+COUNT_TIMESCALES = frozenset(name for name, hint in get_type_hints(Timescales).items() if hint in (int, int | None))
 
 
 @dataclass(frozen=True)
@@ -253,6 +63,8 @@ class _Draft:
     website: str | None
     last_checked: date
     sources: tuple[str, ...]
+    leaflet: Leaflet | None
+    fact_sources: dict[str, str]
     names: dict[str, str]
     timescales: dict[str, Any]
     categories: tuple[str, ...] | None
@@ -261,14 +73,14 @@ class _Draft:
     notes: tuple[str, ...]
 
 
-def _names(table: _Table | None) -> dict[str, str]:
+def _names(table: Table | None) -> dict[str, str]:
     if table is None:
         return {}
     found = {key: table.optional_text(key) for key in _field_names(Names)}
     return {key: value for key, value in found.items() if value is not None}
 
 
-def _timescales(table: _Table | None) -> dict[str, Any]:
+def _timescales(table: Table | None) -> dict[str, Any]:
     if table is None:
         return {}
     found: dict[str, Any] = {}
@@ -285,7 +97,7 @@ def _timescales(table: _Table | None) -> dict[str, Any]:
     return {key: value for key, value in found.items() if value is not None}
 
 
-def _categories(table: _Table) -> tuple[str, ...] | None:
+def _categories(table: Table) -> tuple[str, ...] | None:
     categories = table.texts("categories")
     wrong = [c for c in categories or () if c not in CATEGORIES]
     if wrong:
@@ -293,7 +105,7 @@ def _categories(table: _Table) -> tuple[str, ...] | None:
     return categories
 
 
-def _contact(table: _Table) -> Contact:
+def _contact(table: Table) -> Contact:
     contact = Contact(
         label=table.text("label"),
         purpose=table.optional_text("purpose"),
@@ -309,7 +121,7 @@ def _contact(table: _Table) -> Contact:
     return contact
 
 
-def _complaints(table: _Table | None) -> Complaints | None:
+def _complaints(table: Table | None) -> Complaints | None:
     if table is None:
         return None
     return Complaints(
@@ -320,6 +132,26 @@ def _complaints(table: _Table | None) -> Complaints | None:
     )
 
 
+def _leaflet(table: Table | None) -> Leaflet | None:
+    if table is None:
+        return None
+    leaflet = Leaflet(
+        title=table.text("title"),
+        published=table.optional_text("published"),
+        dated=table.optional_day("dated"),
+        file=table.text("file"),
+    )
+    if (leaflet.published is None) != (leaflet.dated is None):
+        raise table.error("dated", "give both 'published' (as the leaflet says it) and 'dated', or neither")
+    return leaflet
+
+
+def _fact_sources(table: Table | None) -> dict[str, str]:
+    if table is None:
+        return {}
+    return {key: table.text(key) for key in table.data}
+
+
 def _read(path: Path) -> _Draft:
     """Read one pack and check everything that does not need another pack."""
     try:
@@ -327,7 +159,7 @@ def _read(path: Path) -> _Draft:
             data = tomllib.load(file)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise AreaPackError(path, None, f"not valid TOML: {error}") from error
-    top = _Table(path, data, "", TOP_LEVEL)
+    top = Table(path, data, "", TOP_LEVEL)
 
     pack_id = top.text("id")
     if pack_id != path.stem:
@@ -345,6 +177,13 @@ def _read(path: Path) -> _Draft:
     # Abuse categories are set by national rules, never by one council.
     if kind == "local" and "categories" in data:
         raise top.error("categories", "only the england and wales packs may set this")
+    # A local fact's source is its leaflet; a national fact's is named one by one.
+    if kind == "local" and "leaflet" not in data:
+        raise top.error("leaflet", "is required in a local pack: the leaflet its facts come from")
+    if kind == "local" and "fact_sources" in data:
+        raise top.error("fact_sources", "only the england and wales packs may set this; a local pack's source is its leaflet")
+    if kind == "general" and "leaflet" in data:
+        raise top.error("leaflet", "a general pack holds national facts only, not a leaflet's")
 
     return _Draft(
         path=path,
@@ -356,6 +195,8 @@ def _read(path: Path) -> _Draft:
         website=top.optional_website("website"),
         last_checked=top.day("last_checked"),
         sources=top.required("sources", top.texts("sources")),
+        leaflet=_leaflet(top.table("leaflet", LEAFLET_KEYS)),
+        fact_sources=_fact_sources(top.table("fact_sources", _national_fields())),
         names=_names(top.table("names", _field_names(Names))),
         timescales=_timescales(top.table("timescales", _field_names(Timescales))),
         categories=_categories(top),
@@ -382,6 +223,8 @@ def _build(
         website=draft.website,
         last_checked=draft.last_checked,
         sources=draft.sources,
+        leaflet=draft.leaflet,
+        fact_sources=MappingProxyType(draft.fact_sources),
         names=names,
         timescales=timescales,
         categories=categories,
@@ -389,6 +232,16 @@ def _build(
         complaints=complaints,
         notes=draft.notes,
         inherited=inherited,
+    )
+
+
+def _national_fields() -> tuple[str, ...]:
+    """The fields a general pack names a source for, such as ``timescales.minutes_within``."""
+    return (
+        *(f"names.{key}" for key in _field_names(Names)),
+        *(f"timescales.{key}" for key in _field_names(Timescales)),
+        "categories",
+        "complaints",
     )
 
 
@@ -405,6 +258,11 @@ def _general_pack(draft: _Draft) -> AreaPack:
         raise AreaPackError(draft.path, "categories", "is required in a general pack")
     if draft.complaints is None:
         raise AreaPackError(draft.path, "complaints", "is required in a general pack")
+    given = {f"names.{key}" for key in draft.names} | {f"timescales.{key}" for key in draft.timescales}
+    given |= {"categories", "complaints"}
+    unsourced = sorted(given - set(draft.fact_sources))
+    if unsourced:
+        raise AreaPackError(draft.path, f"fact_sources.{unsourced[0]}", "every national fact needs its source")
     return _build(
         draft,
         Names(**draft.names),

@@ -1,49 +1,28 @@
 """The guide's content: Markdown files with front matter under ``content/<locale>/``.
 
-Everything is read and checked once at start-up. A file that is wrong stops the
-app with a :class:`ContentError` that names the file and the problem.
+Everything is read and checked once at start-up, and put together here into one
+library per locale. A file that is wrong stops the app with a
+:class:`ContentError` that names the file and the problem; the checks on one
+file's front matter are in ``content_files``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-import frontmatter
-import yaml
 from babel import Locale, UnknownLocaleError
 
 from parent_guide import markdown_render
+from parent_guide.content_files import SLUG, ContentError, Source, numbered, read, require, sources
 
-CONFERENCE_KINDS = ("initial", "pre-birth", "review", "transfer")
-SITUATIONS = ("child-old-enough", "not-attending", "needs-interpreter", "bringing-supporter")
 REQUIRED_PAGES = ("start", "accessibility", "privacy", "cookies", "before-you-write")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STEP_FILE = re.compile(r"^(\d+)-([a-z0-9-]+)\.md$")
 
 StepUrl = Callable[[str, str, str], str]
 """Builds a URL for (locale, scheme, target); scheme is "step" or "glossary"."""
-
-
-class ContentError(Exception):
-    """A content file is missing or invalid."""
-
-    def __init__(self, path: Path, problem: str):
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
-
-
-@dataclass(frozen=True)
-class AppliesTo:
-    """Which parents a step is for. Empty ``situation`` means everyone."""
-
-    conference: frozenset[str]
-    situation: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -60,7 +39,7 @@ class Step:
     summary: str
     html: str
     nested_html: str
-    applies_to: AppliesTo
+    sources: tuple[Source, ...]
     lang: str
 
 
@@ -163,46 +142,6 @@ def discover_locales(content_dir: Path) -> list[str]:
     return found
 
 
-def _read(path: Path) -> frontmatter.Post:
-    try:
-        return frontmatter.loads(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ContentError(path, f"cannot read front matter: {error}") from error
-
-
-def _require(path: Path, meta: Mapping[str, Any], allowed: Iterable[str], required: Iterable[str]) -> None:
-    unknown = sorted(set(meta) - set(allowed))
-    if unknown:
-        raise ContentError(path, f"unknown front matter key(s): {', '.join(unknown)}")
-    for key in required:
-        value = meta.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise ContentError(path, f"front matter needs '{key}'")
-    for key in ("title", "summary"):
-        if key in meta and not isinstance(meta[key], str):
-            raise ContentError(path, f"'{key}' must be text")
-
-
-def _applies_to(path: Path, raw: Any) -> AppliesTo:
-    raw = raw or {}
-    if not isinstance(raw, dict) or set(raw) - {"conference", "situation"}:
-        raise ContentError(path, "'applies_to' may only hold 'conference' and 'situation' lists")
-    conference = raw.get("conference") or list(CONFERENCE_KINDS)
-    situation = raw.get("situation") or []
-    for name, values, allowed in (
-        ("conference", conference, CONFERENCE_KINDS),
-        ("situation", situation, SITUATIONS),
-    ):
-        if not isinstance(values, list):
-            raise ContentError(path, f"'applies_to.{name}' must be a list")
-        wrong = [v for v in values if v not in allowed]
-        if wrong:
-            raise ContentError(
-                path, f"'applies_to.{name}' has {wrong}; allowed: {', '.join(allowed)}"
-            )
-    return AppliesTo(frozenset(conference), frozenset(situation))
-
-
 class _Renderer:
     """Renders Markdown for one locale and remembers links to check later."""
 
@@ -221,27 +160,10 @@ class _Renderer:
         return result.html
 
 
-def _numbered(folder: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -> Iterable[tuple[Path, str, frontmatter.Post]]:
-    """Each ``NN-slug.md`` file in ``folder`` with its slug and checked front matter."""
-    for path in sorted(folder.glob("*.md")):
-        match = STEP_FILE.match(path.name)
-        if not match:
-            raise ContentError(path, "files here are named NN-slug.md, for example 01-what-is-a-conference.md")
-        post = _read(path)
-        _require(path, post.metadata, allowed, required)
-        order = post.metadata["order"]
-        if not isinstance(order, int) or order != int(match.group(1)):
-            raise ContentError(path, "'order' must be a whole number matching the file name's number")
-        slug = match.group(2)
-        if not SLUG.match(slug):
-            raise ContentError(path, f"'{slug}' is not a valid slug")
-        yield path, slug, post
-
-
 def _load_prepare(folder: Path, render: _Renderer, lang: str) -> list[PrepareSection]:
     sections = []
     keys = ("title", "order", "question", "hints", "example")
-    for path, slug, post in _numbered(folder, keys, keys):
+    for path, slug, post in numbered(folder, keys, keys):
         hints = post.metadata["hints"]
         if not isinstance(hints, list) or not all(isinstance(h, str) for h in hints):
             raise ContentError(path, "'hints' must be a list of text")
@@ -265,7 +187,7 @@ def _load_prepare(folder: Path, render: _Renderer, lang: str) -> list[PrepareSec
 
 def _load_steps(folder: Path, render: _Renderer, lang: str) -> list[Step]:
     steps = []
-    for path, slug, post in _numbered(folder, ("title", "order", "summary", "applies_to"), ("title", "order", "summary")):
+    for path, slug, post in numbered(folder, ("title", "order", "summary", "sources"), ("title", "order", "summary", "sources")):
         steps.append(
             Step(
                 slug=slug,
@@ -274,7 +196,7 @@ def _load_steps(folder: Path, render: _Renderer, lang: str) -> list[Step]:
                 summary=post.metadata["summary"].strip(),
                 html=render(path, post.content),
                 nested_html=render(path, post.content, heading_shift=1),
-                applies_to=_applies_to(path, post.metadata.get("applies_to")),
+                sources=sources(path, post.metadata["sources"]),
                 lang=lang,
             )
         )
@@ -284,8 +206,8 @@ def _load_steps(folder: Path, render: _Renderer, lang: str) -> list[Step]:
 def _load_pages(folder: Path, render: _Renderer, lang: str) -> dict[str, Page]:
     pages = {}
     for path in sorted(folder.glob("*.md")):
-        post = _read(path)
-        _require(path, post.metadata, ("title", "summary"), ("title", "summary"))
+        post = read(path)
+        require(path, post.metadata, ("title", "summary"), ("title", "summary"))
         pages[path.stem] = Page(
             slug=path.stem,
             title=post.metadata["title"].strip(),
@@ -297,8 +219,8 @@ def _load_pages(folder: Path, render: _Renderer, lang: str) -> dict[str, Page]:
 
 
 def _load_glossary(path: Path, render: _Renderer, lang: str) -> Glossary:
-    post = _read(path)
-    _require(path, post.metadata, ("title", "summary", "terms"), ("title", "summary", "terms"))
+    post = read(path)
+    require(path, post.metadata, ("title", "summary", "terms"), ("title", "summary", "terms"))
     raw_terms = post.metadata["terms"]
     if not isinstance(raw_terms, list):
         raise ContentError(path, "'terms' must be a list")

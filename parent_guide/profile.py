@@ -17,10 +17,11 @@ from flask_babel import lazy_gettext as _l
 
 from parent_guide.drafts.session import current_code, store
 from parent_guide.drafts.store import Conflict, DraftNotFound, StoreUnavailable
+from parent_guide.tailoring_rules import CONFERENCE_KINDS
 
 SESSION_KEY = "profile"
 DRAFT_SECTION = "_profile"
-KINDS = ("initial", "pre-birth", "review", "not-sure")
+KINDS = ("initial", "pre-birth", "review", "transfer-in", "not-sure")
 # Age bands chosen so that both local attendance ages (11 and 12) fall on a boundary:
 # band -> (youngest age in it, label).
 AGE_BANDS = {
@@ -33,6 +34,14 @@ AGE_BANDS = {
 }
 YES_NO_NOT_SURE = ("yes", "no", "not-sure")
 YES_NO = ("yes", "no")
+# Each tailoring question's possible answers, as content/tailoring.toml names them.
+ANSWERS: dict[str, tuple[str, ...]] = {
+    "kind": CONFERENCE_KINDS,
+    "ages": tuple(AGE_BANDS),
+    "attending": YES_NO,
+    "supporter": YES_NO,
+    "help": ("interpreter", "other-help"),
+}
 _CHOICES: dict[str, tuple[str, ...]] = {
     "kind": KINDS,
     "attending": YES_NO_NOT_SURE,
@@ -58,25 +67,24 @@ class Profile:
     @property
     def conference_kind(self) -> str | None:
         """The kind of conference as the content names it, or ``None`` if not known."""
-        return self.kind if self.kind in ("initial", "pre-birth", "review") else None
+        return self.kind if self.kind in CONFERENCE_KINDS else None
 
     @property
     def is_empty(self) -> bool:
         """Whether the parent has answered nothing yet."""
         return self == Profile()
 
-    def situations(self, attendance_age: int) -> frozenset[str]:
-        """The content's situations that apply (see ``content.SITUATIONS``)."""
-        found = set()
-        if any(AGE_BANDS[band][0] >= attendance_age for band in self.ages):
-            found.add("child-old-enough")
-        if self.attending == "no":
-            found.add("not-attending")
-        if self.interpreter == "yes":
-            found.add("needs-interpreter")
-        if self.supporter == "yes":
-            found.add("bringing-supporter")
-        return frozenset(found)
+    def answers(self) -> dict[str, tuple[str, ...]]:
+        """The answers given, by question slug, as ``content/tailoring.toml`` names them."""
+        help_chosen = tuple(name for name, value in (("interpreter", self.interpreter), ("other-help", self.other_help)) if value == "yes")
+        found = {
+            "kind": (self.conference_kind,) if self.conference_kind else (),
+            "ages": self.ages,
+            "attending": (self.attending,) if self.attending in YES_NO else (),
+            "supporter": (self.supporter,) if self.supporter in YES_NO else (),
+            "help": help_chosen,
+        }
+        return {question: values for question, values in found.items() if values}
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-friendly dict, leaving out what was not answered."""

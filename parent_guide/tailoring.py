@@ -9,9 +9,14 @@ from typing import Any
 
 from flask import Flask, current_app, request
 
+from pathlib import Path
+
 from parent_guide.areas import AreaPack
 from parent_guide.content import Step
-from parent_guide.profile import Profile, load_profile, save_profile
+from parent_guide.profile import ANSWERS, Profile, load_profile, save_profile
+from parent_guide.tailoring_rules import TailoringRules, load_rules
+
+RULES_KEY = "parent_guide.tailoring_rules"
 
 def packs() -> dict[str, AreaPack]:
     """Every area pack, local ones first (see ``areas.load_areas``)."""
@@ -38,28 +43,22 @@ def rules_area(profile: Profile | None = None) -> AreaPack:
     return current_area(profile) or packs()["england"]
 
 
-def step_applies(step: Step, profile: Profile, pack: AreaPack) -> bool:
-    """Whether a step is for this parent. Anything not yet known counts as applying."""
-    kind = profile.conference_kind
-    if kind is not None and kind not in step.applies_to.conference:
-        return False
-    if not step.applies_to.situation:
-        return True
-    known = {
-        "child-old-enough": bool(profile.ages),
-        "not-attending": profile.attending in ("yes", "no"),
-        "needs-interpreter": profile.interpreter is not None,
-        "bringing-supporter": profile.supporter in ("yes", "no"),
-    }
-    present = profile.situations(pack.timescales.child_attendance_age)
-    return any(s in present or not known[s] for s in step.applies_to.situation)
+def rules() -> TailoringRules:
+    """What each answer adds or hides, from ``content/tailoring.toml``."""
+    return current_app.extensions[RULES_KEY]
 
 
 def applying_steps(steps: tuple[Step, ...], profile: Profile | None = None) -> tuple[Step, ...]:
-    """The steps for this parent, in guide order."""
+    """The steps for this parent, in guide order: all but those about another kind of conference."""
     profile = profile or load_profile()
-    pack = rules_area(profile)
-    return tuple(step for step in steps if step_applies(step, profile, pack))
+    hidden = rules().hidden(profile.conference_kind)
+    return tuple(step for step in steps if step.slug not in hidden)
+
+
+def steps_for_you(profile: Profile | None = None) -> frozenset[str]:
+    """The slugs of the steps the parent's answers bring forward."""
+    profile = profile or load_profile()
+    return rules().brought_forward(profile.answers())
 
 
 def _area_from_share_link() -> None:
@@ -74,6 +73,9 @@ def _area_from_share_link() -> None:
 
 def init_app(app: Flask) -> None:
     """Check the pinned area, honour share links, and give templates the area."""
+    library = app.extensions["parent_guide.content"]
+    slugs = [step.slug for step in library[library.default_locale].steps]
+    app.extensions[RULES_KEY] = load_rules(Path(app.config["CONTENT_DIR"]) / "tailoring.toml", slugs, ANSWERS)
     pinned = app.config.get("PINNED_AREA")
     if pinned and pinned not in app.extensions["parent_guide.areas"]:
         raise ValueError(f"PARENT_GUIDE_AREA={pinned!r} is not an area pack in {app.config['AREAS_DIR']}")

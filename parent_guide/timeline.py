@@ -1,9 +1,12 @@
 """A parent's own timeline: the dates that follow from their conference date.
 
 Dates come from the area pack's timescales, counting working days around the
-bank holidays of England or Wales from the ``holidays`` package. Each event
-carries a stable key and the rule that produced it; the page turns those into
-words, so nothing here is written for parents to read.
+bank holidays of England or Wales from the ``holidays`` package. A date counted
+in days or months that lands on a weekend or bank holiday moves to the working
+day before: every rule here is "by" or "before", so earlier still keeps it.
+A timescale nobody sets gives no date. Each event carries a stable key and the
+rule that produced it; the page turns those into words, so nothing here is
+written for parents to read.
 """
 
 from __future__ import annotations
@@ -16,9 +19,12 @@ from functools import cache
 import holidays
 
 from parent_guide.areas import AreaPack, Duration
-from parent_guide.content import CONFERENCE_KINDS
+from parent_guide.tailoring_rules import CONFERENCE_KINDS
 
 KINDS = (*CONFERENCE_KINDS, "unknown")
+# No national rule sets when a transfer-in conference's reviews fall, so its
+# timeline shows what an unknown kind shows.
+SAME_AS = {"transfer-in": "unknown"}
 SUBDIVISIONS = {"england": "ENG", "wales": "WLS"}
 
 
@@ -40,12 +46,19 @@ class Rule:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One date on the timeline. ``rule`` is None for what happens on the conference day."""
+    """One date on the timeline. ``rule`` is None for what happens on the conference day.
+
+    ``moved_from`` is the weekend or bank holiday the rule gave, when the date
+    was moved to the working day before; ``not_working_day`` marks a
+    conference day that is itself a weekend or bank holiday.
+    """
 
     key: str
     date: date
     rule: Rule | None
     is_past: bool
+    moved_from: date | None = None
+    not_working_day: bool = False
 
 
 @cache
@@ -100,7 +113,16 @@ def _apply(rule: Rule, start: date, country: str) -> date:
     return start + timedelta(days=rule.amount if rule.relation == "within" else -rule.amount)
 
 
-def _from(duration: Duration, relation: str, anchor: str, timescale: str) -> Rule:
+def working_day_on_or_before(day: date, country: str) -> date:
+    """``day`` if it is a working day, else the working day before it."""
+    while not is_working_day(day, country):
+        day -= timedelta(days=1)
+    return day
+
+
+def _from(duration: Duration | None, relation: str, anchor: str, timescale: str) -> Rule | None:
+    if duration is None:
+        return None
     return Rule(duration.amount, duration.unit, relation, anchor, timescale)
 
 
@@ -109,18 +131,20 @@ def _months(amount: int, anchor: str, timescale: str) -> Rule:
 
 
 def _rules(kind: str, pack: AreaPack) -> list[tuple[str, Rule | None]]:
-    """The events for ``kind`` of conference, in the order they happen on the day."""
+    """The events for ``kind`` of conference, in the order they happen on the day.
+
+    An event whose timescale nobody sets is left out.
+    """
     times = pack.timescales
     reports = "reports_before_review" if kind == "review" else "reports_before_initial"
-    rules: list[tuple[str, Rule | None]] = [
-        ("reports", _from(getattr(times, reports), "before", "conference", reports)),
-        ("meet-chair", None),
-        ("conference", None),
-        ("decision", None),
-    ]
+    rules: list[tuple[str, Rule | None]] = []
+    if getattr(times, reports) is not None:
+        rules.append(("reports", _from(getattr(times, reports), "before", "conference", reports)))
+    rules += [("meet-chair", None), ("conference", None), ("decision", None)]
     if times.summary_within is not None:
         rules.append(("summary", _from(times.summary_within, "within", "conference", "summary_within")))
-    rules.append(("minutes", _from(times.minutes_within, "within", "conference", "minutes_within")))
+    if times.minutes_within is not None:
+        rules.append(("minutes", _from(times.minutes_within, "within", "conference", "minutes_within")))
     if kind == "review":
         # The core group already meets, so what matters next is the next review.
         rules.append(("review", _months(times.review_every_months, "conference", "review_every_months")))
@@ -141,15 +165,22 @@ def _rules(kind: str, pack: AreaPack) -> list[tuple[str, Rule | None]]:
 def build_timeline(conference: date, kind: str, pack: AreaPack, today: date) -> list[TimelineEvent]:
     """The dates for a ``kind`` of conference on ``conference`` in ``pack``'s area, in date order.
 
-    ``kind`` is "initial", "pre-birth", "review", "transfer" or "unknown".
+    ``kind`` is "initial", "pre-birth", "review", "transfer-in" or "unknown".
     """
     if kind not in KINDS:
         raise ValueError(f"unknown conference kind {kind!r}; expected one of {', '.join(KINDS)}")
     latest = {"conference": conference}
     events = []
-    for key, rule in _rules(kind, pack):
-        day = conference if rule is None else _apply(rule, latest[rule.anchor], pack.country)
-        latest[key] = day
-        events.append(TimelineEvent(key, day, rule, day < today))
+    for key, rule in _rules(SAME_AS.get(kind, kind), pack):
+        if rule is None:
+            working = is_working_day(conference, pack.country)
+            events.append(TimelineEvent(key, conference, None, conference < today, not_working_day=not working))
+            continue
+        # The next review counts from the date the rule gave, not the moved one,
+        # so moving one date never drags the later ones earlier.
+        exact = _apply(rule, latest[rule.anchor], pack.country)
+        latest[key] = exact
+        day = working_day_on_or_before(exact, pack.country)
+        events.append(TimelineEvent(key, day, rule, day < today, moved_from=exact if day != exact else None))
     # sorted() is stable, so events on the same day keep the order of the day.
     return sorted(events, key=lambda event: event.date)

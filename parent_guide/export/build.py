@@ -44,6 +44,7 @@ KIND_NAMES = {
     "initial": _l("Initial child protection conference"),
     "pre-birth": _l("Pre-birth child protection conference"),
     "review": _l("Review child protection conference"),
+    "transfer-in": _l("Transfer-in child protection conference"),
 }
 
 

@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 from parent_guide.content_access import content
 from parent_guide.guide import bp
 from parent_guide.profile import load_profile
-from parent_guide.tailoring import applying_steps
+from parent_guide.tailoring import applying_steps, steps_for_you
 
 
 @bp.route("/<lang_code>/guide/")
@@ -17,7 +17,11 @@ def contents() -> ResponseReturnValue:
     profile = load_profile()
     applying = applying_steps(content().steps, profile)
     return render_template(
-        "guide/contents.html", steps=content().steps, applying=applying, tailored=not profile.is_empty
+        "guide/contents.html",
+        steps=content().steps,
+        applying=applying,
+        for_you=steps_for_you(profile),
+        tailored=not profile.is_empty,
     )
 
 

@@ -30,6 +30,7 @@ class KindForm(FlaskForm):
             SelectChoice("initial", _l("The first conference about my child (an initial conference)")),
             SelectChoice("pre-birth", _l("A conference about an unborn baby (a pre-birth conference)")),
             SelectChoice("review", _l("A review of a child protection plan (a review conference)")),
+            SelectChoice("transfer-in", _l("We moved here and my child already has a plan (a transfer-in conference)")),
         ],
         validators=[InputRequired(CHOOSE)],
         widget=GovRadioInput(),

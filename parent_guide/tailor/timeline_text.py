@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from parent_guide.areas import AreaPack
+from parent_guide.local_facts import LOCAL, fact
 from parent_guide.timeline import Rule
 
 TITLES = {
@@ -42,6 +43,6 @@ def rule_text(rule: Rule, pack: AreaPack) -> str:
         text = _("Usually within %(span)s of the conference", span=span)
     else:
         text = _("Usually within %(span)s of the review before", span=span)
-    if f"timescales.{rule.timescale}" in pack.inherited or pack.kind == "general":
+    if fact(pack, f"timescales.{rule.timescale}").origin != LOCAL:
         return text
     return _("%(rule)s, in %(area)s", rule=text, area=pack.name)

@@ -18,7 +18,7 @@ from parent_guide.tailor.calendar_file import build_calendar
 from parent_guide.tailor.conference_date import DateInput, read_date
 from parent_guide.tailor.questions import Question, asked, question
 from parent_guide.tailor.timeline_text import ON_THE_DAY, TITLES, rule_text
-from parent_guide.tailoring import applying_steps, packs, pinned_area, rules_area
+from parent_guide.tailoring import applying_steps, packs, pinned_area, rules_area, steps_for_you
 from parent_guide.timeline import TimelineEvent, build_timeline
 
 RETURN_TO_SUMMARY = "summary"
@@ -75,6 +75,7 @@ def summary() -> ResponseReturnValue:
         profile=profile,
         answers=[(q, _shown(q, profile)) for q in _questions()],
         steps=applying_steps(content().steps, profile),
+        for_you=steps_for_you(profile),
         all_steps=content().steps,
         events=events,
         upcoming=upcoming,

@@ -47,3 +47,23 @@ def test_no_page_scrolls_sideways_at_320px(app: Flask, live_server: str, browser
     finally:
         context.close()
     assert not too_wide, f"pages wider than 320px: {too_wide}"
+
+
+def test_local_boxes_do_not_scroll_sideways_at_320px(app: Flask, live_server: str, browser: Browser) -> None:
+    """Verify every area's local boxes (long web addresses and emails included) fit a 320px screen."""
+    steps = ("who-will-be-there", "your-child", "before-the-conference", "after-the-conference",
+             "core-groups-and-reviews", "if-you-disagree", "getting-help")
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    too_wide = {}
+    try:
+        for area in app.extensions["parent_guide.areas"]:
+            for slug in steps:
+                url = f"/en/guide/{slug}?area={area}"
+                page.goto(live_server + url)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > 320:
+                    too_wide[url] = width
+    finally:
+        context.close()
+    assert not too_wide, f"pages wider than 320px: {too_wide}"

@@ -22,6 +22,7 @@ country = "england"
 kind = "local"
 last_checked = 2026-11-22
 sources = ["A test"]
+leaflet = { title = "A test leaflet", file = "testshire.txt" }
 """
 
 
@@ -58,8 +59,38 @@ def test_every_real_pack_loads_in_order(packs: dict[str, AreaPack]) -> None:
     assert list(packs) == [
         "bexley", "cumbria", "hammersmith-and-fulham", "hartlepool", "kent", "england", "wales",
     ]
-    assert {pack.last_checked for pack in packs.values()} == {date(2026, 11, 22)}
+    assert {pack.last_checked for pack in packs.values()} == {date(2026, 12, 1)}
     assert all(pack.sources for pack in packs.values())
+
+
+def test_every_local_pack_names_its_leaflet_and_its_date(packs: dict[str, AreaPack]) -> None:
+    """Verify each local fact has a source: its pack's leaflet, with the leaflet's own date or none."""
+    leaflets = Path("/work/shared/leaflets")
+    for pack in packs.values():
+        if pack.kind == "general":
+            assert pack.leaflet is None
+            continue
+        assert pack.leaflet is not None and pack.leaflet.title
+        assert (pack.leaflet.published is None) == (pack.leaflet.dated is None)
+        if leaflets.is_dir():
+            assert (leaflets / pack.leaflet.file).is_file()
+    assert packs["hammersmith-and-fulham"].leaflet.dated == date(2010, 2, 1)
+    assert packs["hartlepool"].leaflet.dated == date(2014, 11, 1)
+    assert packs["kent"].leaflet.published is None
+
+
+def test_every_national_fact_names_its_source(packs: dict[str, AreaPack]) -> None:
+    """Verify every fact the england and wales packs set has a source, and no one-council figure is national."""
+    for country in ("england", "wales"):
+        pack = packs[country]
+        assert "complaints" in pack.fact_sources and "categories" in pack.fact_sources
+        for section in ("names", "timescales"):
+            for name, value in vars(getattr(pack, section)).items():
+                if value is not None:
+                    assert f"{section}.{name}" in pack.fact_sources, f"{country}: {section}.{name}"
+    # One council's figures: reports, minutes, attendance age and England's core group frequency.
+    england = packs["england"].timescales
+    assert (england.reports_before_initial, england.minutes_within, england.child_attendance_age, england.core_group_every_weeks) == (None,) * 4
 
 
 def test_bexley_keeps_its_own_numbers_and_timescales(packs: dict[str, AreaPack]) -> None:
@@ -79,8 +110,9 @@ def test_kent_keeps_its_own_contacts_and_inherits_the_rest(packs: dict[str, Area
     assert kent.complaints.email == "csccomplaints@kent.gov.uk"
     assert kent.website == "https://www.kscmp.org.uk"
     assert kent.names.chair == "Child Protection Chair"
-    assert kent.timescales.minutes_within == england.timescales.minutes_within
-    assert "timescales.minutes_within" in kent.inherited
+    assert kent.timescales.minutes_within is None
+    assert kent.timescales.core_group_first_within == england.timescales.core_group_first_within
+    assert "timescales.core_group_first_within" in kent.inherited
     assert "timescales.review_every_months" not in kent.inherited
 
 
@@ -101,7 +133,7 @@ def test_hammersmith_and_fulham_keeps_its_office_and_timescales(packs: dict[str,
     pack = packs["hammersmith-and-fulham"]
     assert pack.timescales.child_attendance_age == 12
     assert pack.timescales.reports_before_initial == Duration(2, "days")
-    assert pack.timescales.reports_before_review == Duration(5, "working_days")
+    assert pack.timescales.reports_before_review == Duration(5, "days")
     assert phones(pack) == {"020 8753 5125", "020 8753 5218"}
     assert any("W6 9XY" in contact.address for contact in pack.contacts)
 
@@ -118,14 +150,15 @@ def test_hartlepool_keeps_its_hub_and_timescales(packs: dict[str, AreaPack]) -> 
     assert "Civic Centre" in hub.address
 
 
-def test_england_holds_the_national_advice_line(packs: dict[str, AreaPack]) -> None:
-    """Verify Family Rights Group is in the england pack and the national timescales are set."""
+def test_england_sets_the_national_timescales_only(packs: dict[str, AreaPack]) -> None:
+    """Verify the national timescales are set, and help lines are left to content/helplines.toml."""
     england = packs["england"]
-    assert "0808 801 0366" in phones(england)
+    assert phones(england) == phones(packs["wales"]) == set()
     assert england.timescales.core_group_first_within == Duration(10, "working_days")
     assert (england.timescales.first_review_within_months, england.timescales.review_every_months) == (3, 6)
     assert england.timescales.summary_within is None
     assert england.inherited == frozenset()
+    assert england.leaflet is None
 
 
 def test_wales_uses_the_wales_names(packs: dict[str, AreaPack]) -> None:
@@ -196,10 +229,29 @@ def test_a_general_pack_must_hold_every_timescale(folder: Path) -> None:
     """Verify a general pack without one timescale fails, naming that timescale."""
     path = folder / "england.toml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(line for line in lines if not line.startswith("minutes_within")), encoding="utf-8")
+    path.write_text("".join(line for line in lines if not line.startswith("review_every_months")), encoding="utf-8")
     with pytest.raises(AreaPackError) as caught:
         load_areas(folder)
-    assert (caught.value.path, caught.value.field) == (path, "timescales.minutes_within")
+    assert (caught.value.path, caught.value.field) == (path, "timescales.review_every_months")
+
+
+def test_a_general_fact_without_a_source_is_refused(folder: Path) -> None:
+    """Verify a national fact with no entry under fact_sources stops loading, naming it."""
+    path = folder / "england.toml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith('"timescales.review_every_months"')), encoding="utf-8")
+    with pytest.raises(AreaPackError) as caught:
+        load_areas(folder)
+    assert caught.value.field == "fact_sources.timescales.review_every_months"
+
+
+def test_a_local_pack_without_its_leaflet_is_refused(folder: Path) -> None:
+    """Verify a local pack must name the leaflet its facts come from."""
+    path = folder / "testshire.toml"
+    path.write_text("".join(line for line in LOCAL.splitlines(keepends=True) if not line.startswith("leaflet")), encoding="utf-8")
+    with pytest.raises(AreaPackError) as caught:
+        load_areas(folder)
+    assert caught.value.field == "leaflet"
 
 
 def test_init_app_stores_the_packs(folder: Path) -> None:
@@ -216,8 +268,8 @@ def test_flask_areas_check_lists_the_packs(folder: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "testshire: Testshire (last checked 2026-11-22)",
-        "england: England (last checked 2026-11-22)",
-        "wales: Wales (last checked 2026-11-22)",
+        "england: England (last checked 2026-12-01)",
+        "wales: Wales (last checked 2026-12-01)",
     ]
 
 

@@ -8,11 +8,12 @@ import pytest
 
 from parent_guide.content import ContentError, load_library
 
+SOURCES = "sources:\n  - fact: A fact\n    source: FACTS.md, The process\n"
 STEP = """---
 title: {title}
 order: {order}
 summary: A summary.
-{extra}---
+""" + SOURCES + """{extra}---
 Body with a [term](glossary:term-one).
 """
 
@@ -41,7 +42,7 @@ def write_tree(root: Path, locale: str = "en") -> Path:
     (folder / "pages").mkdir()
     (folder / "steps" / "01-first.md").write_text(STEP.format(title="First", order=1, extra=""))
     (folder / "steps" / "02-second.md").write_text(
-        STEP.format(title="Second", order=2, extra="applies_to:\n  conference: [review]\n")
+        STEP.format(title="Second", order=2, extra="")
     )
     (folder / "glossary.md").write_text(GLOSSARY)
     for name in ("start", "accessibility", "privacy", "cookies", "before-you-write"):
@@ -50,12 +51,11 @@ def write_tree(root: Path, locale: str = "en") -> Path:
 
 
 def test_valid_tree_loads(tmp_path: Path) -> None:
-    """Verify steps come in order with their applies_to and rendered HTML."""
+    """Verify steps come in order with their sources and rendered HTML."""
     library = load_library(write_tree(tmp_path), "en", _url)
     steps = library["en"].steps
     assert [s.slug for s in steps] == ["first", "second"]
-    assert steps[1].applies_to.conference == frozenset({"review"})
-    assert len(steps[0].applies_to.conference) == 4
+    assert steps[1].sources[0].source == "FACTS.md, The process"
     assert 'href="/en/glossary/term-one"' in steps[0].html
     assert library.locales == ("en",)
 
@@ -75,10 +75,12 @@ def test_the_real_content_loads(app) -> None:  # type: ignore[no-untyped-def]
         ("en/steps/01-first.md", "---\norder: 1\nsummary: s\n---\nx", "needs 'title'"),
         ("en/steps/01-first.md", STEP.format(title="First", order=7, extra=""), "'order' must be"),
         ("en/steps/first.md", STEP.format(title="First", order=1, extra=""), "named NN-slug.md"),
-        ("en/steps/01-first.md", STEP.format(title="First", order=1, extra="applies_to:\n  conference: [trial]\n"), "applies_to.conference"),
-        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n---\n# Big heading\n", "only h1"),
-        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n---\nSee [x](glossary:nope).\n", "unknown glossary 'nope'"),
-        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n---\nSee [x](step:nowhere).\n", "unknown step 'nowhere'"),
+        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n---\nx", "needs 'sources'"),
+        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\nsources:\n  - fact: F\n    source: my uncle\n---\nx", "is not a leaflet"),
+        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\nsources:\n  - fact: F\n    source: https://example.org/page\n---\nx", "is not a leaflet"),
+        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n" + SOURCES + "---\n# Big heading\n", "only h1"),
+        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n" + SOURCES + "---\nSee [x](glossary:nope).\n", "unknown glossary 'nope'"),
+        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n" + SOURCES + "---\nSee [x](step:nowhere).\n", "unknown step 'nowhere'"),
         ("en/glossary.md", "---\ntitle: W\nsummary: s\nterms:\n  - id: a\n    term: A\n---\n", "exactly 'id', 'term' and 'definition'"),
     ],
 )

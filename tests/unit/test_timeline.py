@@ -12,6 +12,7 @@ from parent_guide.timeline import (
     Rule,
     TimelineEvent,
     add_months,
+    is_working_day,
     build_timeline,
     working_days_after,
     working_days_before,
@@ -149,25 +150,68 @@ def test_review_conference_in_hartlepool(packs: dict[str, AreaPack]) -> None:
 def test_the_conference_day_is_not_past_on_the_day(packs: dict[str, AreaPack]) -> None:
     """Verify is_past is only for days before today."""
     conference = date(2027, 3, 17)
-    events = build_timeline(conference, "initial", packs["kent"], today=conference)
+    events = build_timeline(conference, "initial", packs["bexley"], today=conference)
     assert {e.key: e.is_past for e in events if e.date == conference} == {
         "meet-chair": False, "conference": False, "decision": False,
     }
     assert [e.key for e in events if e.is_past] == ["reports"]
 
 
-@pytest.mark.parametrize("kind", ["pre-birth", "transfer"])
-def test_pre_birth_and_transfer_conferences_follow_the_initial_dates(packs: dict[str, AreaPack], kind: str) -> None:
-    """Verify pre-birth and transfer-in conferences get the same dates as an initial one."""
+def test_pre_birth_conferences_follow_the_initial_dates(packs: dict[str, AreaPack]) -> None:
+    """Verify a pre-birth conference gets the same dates as an initial one."""
     conference, today = date(2027, 3, 17), date(2027, 1, 1)
-    assert build_timeline(conference, kind, packs["kent"], today) == build_timeline(
+    assert build_timeline(conference, "pre-birth", packs["kent"], today) == build_timeline(
         conference, "initial", packs["kent"], today
     )
 
 
+def test_a_transfer_in_conference_shows_no_review_dates(packs: dict[str, AreaPack]) -> None:
+    """Verify a transfer-in conference, whose reviews no national rule times, shows what an unknown kind shows."""
+    conference, today = date(2027, 3, 17), date(2027, 1, 1)
+    events = build_timeline(conference, "transfer-in", packs["bexley"], today)
+    assert events == build_timeline(conference, "unknown", packs["bexley"], today)
+    assert "first-review" not in [e.key for e in events]
+
+
+def test_a_timescale_nobody_sets_gives_no_date(packs: dict[str, AreaPack]) -> None:
+    """Verify Kent, whose leaflet gives no report or minutes times, gets no invented dates for them."""
+    keys = [e.key for e in build_timeline(date(2027, 3, 17), "initial", packs["kent"], date(2027, 1, 1))]
+    assert "reports" not in keys and "minutes" not in keys
+
+
+def test_a_review_on_a_weekend_moves_to_the_friday_before(packs: dict[str, AreaPack]) -> None:
+    """Verify a date counted in months that lands on a weekend moves to the working day before, and says so."""
+    conference = date(2027, 5, 28)  # a Friday; + 3 months = Sat 28 Aug 2027, + 6 more = Mon 28 Feb 2028
+    events = build_timeline(conference, "initial", packs["england"], today=date(2027, 1, 1))
+    first = next(e for e in events if e.key == "first-review")
+    assert first.moved_from == date(2027, 8, 28)
+    assert first.date == date(2027, 8, 27)
+    # The next review counts from the date the rule gave, not the moved one.
+    review = next(e for e in events if e.key == "review")
+    assert review.moved_from is None and review.date == date(2028, 2, 28)
+    for event in events:
+        assert is_working_day(event.date, "england") or event.key in ("meet-chair", "conference", "decision")
+
+
+def test_a_date_on_a_bank_holiday_moves_to_the_working_day_before(packs: dict[str, AreaPack]) -> None:
+    """Verify a calendar-day date on a bank holiday (Christmas Day) moves back past the holiday."""
+    # Hartlepool's minutes: 28 days. Conference Mon 2027-11-29 + 28 = Mon 27 Dec 2027 (substitute
+    # bank holiday for Christmas Day); the working day before is Fri 24 Dec.
+    events = build_timeline(date(2027, 11, 29), "initial", packs["hartlepool"], today=date(2027, 1, 1))
+    minutes = next(e for e in events if e.key == "minutes")
+    assert minutes.moved_from == date(2027, 12, 27)
+    assert minutes.date == date(2027, 12, 24)
+
+
+def test_a_conference_on_a_weekend_is_marked(packs: dict[str, AreaPack]) -> None:
+    """Verify a conference date typed as a Saturday is marked as not a working day."""
+    events = build_timeline(date(2027, 3, 20), "initial", packs["england"], today=date(2027, 1, 1))
+    assert next(e for e in events if e.key == "conference").not_working_day
+
+
 def test_an_unknown_kind_shows_no_reviews(packs: dict[str, AreaPack]) -> None:
     """Verify a parent who does not know the kind sees initial-style reports and a core group, but no reviews."""
-    events = build_timeline(date(2027, 3, 17), "unknown", packs["england"], today=date(2027, 1, 1))
+    events = build_timeline(date(2027, 3, 17), "unknown", packs["bexley"], today=date(2027, 1, 1))
     assert [e.key for e in events] == [
         "reports", "meet-chair", "conference", "decision", "first-core-group", "minutes",
     ]

@@ -119,6 +119,7 @@ def polish_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     root = tmp_path_factory.mktemp("polish")
     content = root / "content"
     shutil.copytree(PROJECT_ROOT / "content" / "en", content / "en")
+    shutil.copy(PROJECT_ROOT / "content" / "tailoring.toml", content / "tailoring.toml")
     (content / "pl" / "prepare").mkdir(parents=True)
     (content / "pl" / "prepare" / "01-working-well.md").write_text(POLISH_SECTION, encoding="utf-8")
     catalogue = Catalog(locale="pl")
@@ -153,7 +154,7 @@ def test_pdf_has_answers_names_and_conference_facts(answered: FlaskClient) -> No
         "Confidential", "Page 1 of 1",
     ):
         assert expected in words
-    for unanswered in ("Worries", "Next steps", "Do you need an interpreter?"):
+    for unanswered in ("the professionals' worries", "Next steps", "Do you need an interpreter?"):
         assert unanswered not in words
 
 
@@ -217,7 +218,7 @@ def test_print_page_shows_the_same_document(answered: FlaskClient) -> None:
     main = " ".join(soup.main.get_text(" ").split())
     for expected in ("Joanna Nowak", "Ola and Kuba", "3 December 2026", "Kent", "My sister Ewa", "Confidential"):
         assert expected in main
-    assert "Worries" not in main
+    assert "the professionals' worries" not in main
     assert soup.select_one(".govuk-service-navigation") is None
     assert soup.find(string=re.compile("Print option")).find_parent(class_="app-no-print")
 

@@ -70,8 +70,8 @@ def test_statuses_on_the_task_list(client: FlaskClient) -> None:
     post_section(client, "/en/prepare/worries", answer="done", action="continue")
     tasks = client.get("/en/prepare/").get_data(as_text=True)
     assert re.search(r"What is working well.*?In progress", tasks, re.S)
-    assert re.search(r"Worries.*?Completed", tasks, re.S)
-    assert re.search(r"What makes things harder.*?Not started", tasks, re.S)
+    assert re.search(r"What you think about the professionals&#39; worries.*?Completed", tasks, re.S)
+    assert re.search(r"Your own worries, and what makes things harder.*?Not started", tasks, re.S)
 
 
 def test_too_long_keeps_the_text_and_names_the_limit(client: FlaskClient) -> None:
