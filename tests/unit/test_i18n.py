@@ -54,3 +54,21 @@ def test_native_names() -> None:
     """Verify languages are named in themselves for the language switcher."""
     assert native_name("cy") == "Cymraeg"
     assert native_name("pl") == "Polski"
+
+
+def test_every_template_with_marked_strings_is_extracted(tmp_path: Path) -> None:
+    """Verify extraction reads every template that marks strings (Babel skips a template it cannot parse, silently)."""
+    pot = tmp_path / "messages.pot"
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F", "babel.cfg", "-o", str(pot), "."],
+        cwd=PROJECT_ROOT, check=True,
+    )
+    with pot.open("rb") as handle:
+        sources = {Path(path).as_posix() for m in read_po(handle) for path, _line in m.locations}
+    templates = PROJECT_ROOT / "parent_guide" / "templates"
+    marked = {
+        path.relative_to(PROJECT_ROOT).as_posix()
+        for path in templates.rglob("*.html")
+        if "_(" in path.read_text(encoding="utf-8")
+    }
+    assert marked - sources == set()
