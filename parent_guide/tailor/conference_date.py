@@ -33,7 +33,7 @@ def read_date(day: str, month: str, year: str, today: date) -> DateInput:
     typed = DateInput(day, month, year)
     missing = tuple(name for name, value in (("day", day), ("month", month), ("year", year)) if not value)
     if len(missing) == 3:
-        return DateInput(day, month, year, error=_("Enter the date of the conference, or choose “I do not know the date yet”"), error_parts=missing)
+        return DateInput(day, month, year, error=_("Enter the date of the conference, or choose “I’m not sure”"), error_parts=missing)
     if missing:
         names = {"day": _("a day"), "month": _("a month"), "year": _("a year")}
         return DateInput(day, month, year, error=_("The date must include %(part)s", part=names[missing[0]]), error_parts=missing)
