@@ -32,12 +32,14 @@ __all__ = ["create_app", "Config", "TestConfig"]
 
 
 def _content_url(app: Flask) -> Any:
-    """A URL builder for links written in content (``step:`` and ``glossary:``)."""
+    """A URL builder for links written in content (``step:``, ``glossary:`` and ``page:``)."""
 
     def url(locale: str, scheme: str, target: str) -> str:
         with app.test_request_context():
             if scheme == "step":
                 return url_for("guide.step", lang_code=locale, slug=target)
+            if scheme == "page":
+                return url_for("main.information", lang_code=locale, slug=target)
             return url_for("guide.glossary", lang_code=locale, _anchor=target or None)
 
     return url

@@ -281,11 +281,14 @@ def _check_unique(folder: Path, steps: list[Step]) -> None:
         seen[step.slug] = step.order
 
 
-def _check_links(render: _Renderer, steps: Iterable[Step], glossary: Glossary) -> None:
-    slugs = {s.slug for s in steps}
-    term_ids = {t.id for t in glossary.terms}
+def _check_links(render: _Renderer, steps: Iterable[Step], glossary: Glossary, pages: Mapping[str, Page]) -> None:
+    known_by_scheme = {
+        "step": {s.slug for s in steps},
+        "glossary": {t.id for t in glossary.terms} | {""},
+        "page": set(pages),
+    }
     for path, scheme, target in render.links:
-        known = slugs if scheme == "step" else term_ids | {""}
+        known = known_by_scheme[scheme]
         if target not in known:
             raise ContentError(path, f"link to unknown {scheme} '{target}'")
 
@@ -308,7 +311,7 @@ def load_library(content_dir: Path, default_locale: str, url: StepUrl) -> Conten
     if missing:
         raise ContentError(base_folder / "pages", f"missing page(s): {', '.join(missing)}")
     _check_unique(base_folder, base.steps)
-    _check_links(base.render, base.steps, base.glossary)
+    _check_links(base.render, base.steps, base.glossary, base.pages)
 
     by_locale: dict[str, LocaleContent] = {
         default_locale: LocaleContent(
@@ -322,7 +325,7 @@ def load_library(content_dir: Path, default_locale: str, url: StepUrl) -> Conten
         loaded = _load_locale(folder, locale, url)
         steps = _merge(base.steps, loaded.steps, folder / "steps", default_locale)
         glossary = loaded.glossary or base.glossary
-        _check_links(loaded.render, steps, glossary)
+        _check_links(loaded.render, steps, glossary, {**base.pages, **loaded.pages})
         by_locale[locale] = LocaleContent(
             locale,
             steps,

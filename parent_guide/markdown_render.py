@@ -1,8 +1,9 @@
 """Markdown to HTML with GOV.UK Frontend classes and site-internal links.
 
-Content links use two schemes so that writers never type a URL:
-``[core group](glossary:core-group)`` and ``[the decision](step:the-decision)``;
-``glossary:`` alone links to the whole glossary.
+Content links use three schemes so that writers never type a URL:
+``[core group](glossary:core-group)``, ``[the decision](step:the-decision)`` and
+``[Staying safe online](page:staying-safe)``; ``glossary:`` alone links to the
+whole glossary.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 LinkResolver = Callable[[str, str], str]
 """Turns (scheme, target) into a URL, for example ("glossary", "core-group")."""
 
-LINK_SCHEMES = ("glossary", "step")
+LINK_SCHEMES = ("glossary", "step", "page")
 
 CLASSES = {
     "p": "govuk-body",

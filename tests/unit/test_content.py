@@ -81,6 +81,7 @@ def test_the_real_content_loads(app) -> None:  # type: ignore[no-untyped-def]
         ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n" + SOURCES + "---\n# Big heading\n", "only h1"),
         ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n" + SOURCES + "---\nSee [x](glossary:nope).\n", "unknown glossary 'nope'"),
         ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n" + SOURCES + "---\nSee [x](step:nowhere).\n", "unknown step 'nowhere'"),
+        ("en/steps/01-first.md", "---\ntitle: T\norder: 1\nsummary: s\n" + SOURCES + "---\nSee [x](page:nowhere).\n", "unknown page 'nowhere'"),
         ("en/glossary.md", "---\ntitle: W\nsummary: s\nterms:\n  - id: a\n    term: A\n---\n", "exactly 'id', 'term' and 'definition'"),
     ],
 )

@@ -120,3 +120,11 @@ def test_domestic_abuse_step_lists_the_country_s_help_line(client: FlaskClient, 
     lines = page.select_one(".app-helplines").get_text(" ")
     assert shown in lines and "Family Rights Group" in lines
     assert not_shown not in lines
+
+
+def test_domestic_abuse_step_links_to_staying_safe_online(client: FlaskClient) -> None:
+    """Verify the domestic abuse step links to the Staying safe online page rather than repeating it."""
+    page = BeautifulSoup(client.get("/en/guide/domestic-abuse-and-your-safety").get_data(as_text=True), "html.parser")
+    link = page.select_one('.app-prose a[href="/en/staying-safe"]')
+    assert link is not None
+    assert client.get(link["href"]).status_code == 200
