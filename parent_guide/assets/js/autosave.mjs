@@ -23,6 +23,7 @@ export function initAutosave(form) {
   let timer = null;
   let saving = false;
   let again = false;
+  let inFlight = Promise.resolve();
 
   function show(key, isError) {
     const message = status.dataset[key] || status.dataset.failed;
@@ -39,6 +40,10 @@ export function initAutosave(form) {
       return;
     }
     saving = true;
+    let finished;
+    inFlight = new Promise((resolve) => {
+      finished = resolve;
+    });
     try {
       const response = await fetch(url, {
         method: "POST",
@@ -59,6 +64,7 @@ export function initAutosave(form) {
       show("failed", true);
     } finally {
       saving = false;
+      finished();
       if (again) {
         again = false;
         save();
@@ -71,7 +77,15 @@ export function initAutosave(form) {
     timer = setTimeout(save, PAUSE_MS);
   });
   form.addEventListener("focusout", save);
-  form.addEventListener("submit", () => clearTimeout(timer));
+  form.addEventListener("submit", (event) => {
+    clearTimeout(timer);
+    if (!saving) return;
+    // Leaving the field to press a button starts an autosave: let it finish, so the
+    // form goes with the version that save made and is not taken for a conflict.
+    event.preventDefault();
+    const submitter = event.submitter;
+    inFlight.then(() => (submitter ? form.requestSubmit(submitter) : form.requestSubmit()));
+  });
   forms.set(form, async () => {
     if (fieldsOnly(form) === lastSaved) return true;
     await save();
