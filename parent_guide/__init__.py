@@ -12,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from parent_guide import (
     areas,
+    ask,
     assets,
     database,
     errors,
@@ -80,12 +81,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from parent_guide.export import bp as export_bp
     from parent_guide.prepare import bp as prepare_bp
     from parent_guide.tailor import bp as tailor_bp
+    from parent_guide.ask import bp as ask_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(guide_bp)
     app.register_blueprint(prepare_bp)
     app.register_blueprint(export_bp)
     app.register_blueprint(tailor_bp)
+    app.register_blueprint(ask_bp)
 
     # Content is read and checked once, here, not on each request.
     library: ContentLibrary = load_library(
@@ -95,6 +98,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     areas.init_app(app)
     local_facts.init_app(app)
     helplines.init_app(app)
+    ask.init_app(app, _content_url(app))
 
     # Shared services: the encrypted session, database, forms, rate limits, locales,
     # safety on a shared phone, assets, headers, errors.

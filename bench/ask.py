@@ -1,0 +1,82 @@
+"""Measure "Ask a question": accuracy, off-topic and danger rates, time per question, per locale.
+
+Run with ``.venv/bin/python bench/ask.py`` (tuning part only), add ``--heldout``
+for the held-aside part and the cross-language figure, ``--misses`` to list what
+went wrong, and ``--tune`` to print accuracy against off-topic answers for a
+range of confidence thresholds (on the tuning part only). The evaluation files
+are described in tests/ask/eval/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from parent_guide import create_app
+from parent_guide.ask import search
+from parent_guide.ask.evaluation import Figures, evaluate, evaluate_cross, read
+
+EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "ask" / "eval"
+TARGETS = "targets: en held-aside top-3 >= 95%, top-1 >= 80%; other languages top-3 >= 90%; danger 100%; off-topic answered <= 5%; median <= 5 ms"
+
+
+def _line(locale: str, part: str, f: Figures) -> str:
+    return (
+        f"{locale:3} {part:9} top-1 {f.top1:6.1%}  top-3 {f.top3:6.1%}  (n={f.answerable:3})  "
+        f"off-topic answered {f.off_topic_answered:6.1%} (n={f.off_topic:2})  "
+        f"danger routed {f.danger_routed:6.1%} (n={f.danger:2})  median {f.median_ms:.2f} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
+    parser.add_argument("--heldout", action="store_true", help="also measure the held-aside part")
+    parser.add_argument("--misses", action="store_true", help="list the questions that went wrong")
+    parser.add_argument("--tune", action="store_true", help="sweep the confidence threshold on the tuning part")
+    args = parser.parse_args()
+
+    app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
+    searcher = app.extensions["parent_guide.ask"]
+    parts = ["tuning", "heldout"] if args.heldout else ["tuning"]
+    print(TARGETS)
+    print(f"site locales with questions: {', '.join(searcher.locales)}")
+    for locale in searcher.locales:
+        for part in parts:
+            path = args.eval_dir / f"{part}-{locale}.toml"
+            if not path.is_file():
+                print(f"{locale:3} {part:9} no file {path}")
+                continue
+            data = read(path)
+            if args.tune and part == "tuning":
+                _sweep(searcher, data, locale)
+            figures = evaluate(searcher, data, locale)
+            print(_line(locale, part, figures))
+            if args.misses:
+                print("\n".join(f"      {m}" for m in figures.misses))
+    cross_path = args.eval_dir / "heldout-cross.toml"
+    if args.heldout and cross_path.is_file():
+        cross = evaluate_cross(searcher, read(cross_path))
+        print(
+            f"cross-language: top-3 {cross.top3:.1%} of {cross.asked} asked; "
+            f"{cross.skipped} skipped because the site locale has no questions yet"
+        )
+        if args.misses:
+            print("\n".join(f"      {m}" for m in cross.misses))
+    return 0
+
+
+def _sweep(searcher: search.Searcher, data: dict, locale: str) -> None:
+    original = search.MIN_CONFIDENCE
+    try:
+        for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+            search.MIN_CONFIDENCE = threshold
+            f = evaluate(searcher, data, locale)
+            print(f"  threshold {threshold:.2f}: top-1 {f.top1:6.1%} top-3 {f.top3:6.1%} off-topic answered {f.off_topic_answered:6.1%}")
+    finally:
+        search.MIN_CONFIDENCE = original
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""The question index for one locale, built once at start-up and kept in memory.
+
+Two SQLite FTS5 tables hold index terms (lemmatised and stemmed words), so
+bm25 ranks them: one row per way of asking (the title and each phrasing), and
+one row per entry with its questions, topic and answer as weighted columns.
+Beside them: how many entries use each term (for coverage, see
+:mod:`parent_guide.ask.search`) and the words seen, for typo correction.
+Nothing a parent types is ever written to these tables.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from parent_guide.ask.entries import LocaleAsk
+from parent_guide.ask.language import Language
+
+_TAGS = re.compile(r"<[^>]+>")
+# Column weights for the entry table: questions, topic, answer.
+ENTRY_WEIGHTS = (3.0, 1.0, 0.5)
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One term of a question: ``weight`` is below 1 when it was a typo's correction."""
+
+    term: str
+    weight: float
+    idf: float
+    known: bool
+
+
+@dataclass
+class LocaleIndex:
+    """Everything needed to rank one locale's entries for a question."""
+
+    language: Language
+    entry_ids: tuple[str, ...]
+    entry_terms: dict[str, frozenset[str]]
+    phrasing_terms: dict[str, tuple[frozenset[str], ...]]
+    answer_terms: dict[str, frozenset[str]]
+    idf: dict[str, float]
+    words: dict[str, str]
+    word_list: list[str]
+    db: sqlite3.Connection
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def unknown_idf(self) -> float:
+        """The weight of a word no entry uses: as telling as the rarest term."""
+        return max(self.idf.values())
+
+    def query_terms(self, question: str) -> list[QueryTerm]:
+        """The question's terms, each typo corrected to a word the entries use if close enough."""
+        found: dict[str, QueryTerm] = {}
+        # A question of common words only ("do i have to go") is read with all its words.
+        for word in self.language.content_words(question) or self.language.words(question):
+            term = self.language.term(word)
+            weight = 1.0
+            if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
+                best = process.extractOne(word, self.word_list, scorer=fuzz.ratio, score_cutoff=_cutoff(word))
+                if best is not None:
+                    term, weight = self.words[best[0]], best[1] / 100
+            known = term in self.idf
+            idf = self.idf[term] if known else self.unknown_idf
+            if term not in found or found[term].weight < weight:
+                found[term] = QueryTerm(term, weight, idf, known)
+        return list(found.values())
+
+    def bm25(self, terms: list[QueryTerm]) -> tuple[dict[str, float], dict[str, float]]:
+        """bm25 scores (higher is better) by entry: best single phrasing, and whole entry."""
+        known = [t.term for t in terms if t.known]
+        if not known:
+            return {}, {}
+        match = " OR ".join(f'"{t}"' for t in known)
+        with self.lock:
+            rows = self.db.execute(
+                "SELECT entry, -bm25(phrasings) FROM phrasings WHERE phrasings MATCH ?", (match,)
+            ).fetchall()
+            by_entry = dict(
+                self.db.execute(
+                    "SELECT entry, -bm25(entries, ?, ?, ?) FROM entries WHERE entries MATCH ?",
+                    (*ENTRY_WEIGHTS, match),
+                ).fetchall()
+            )
+        by_phrasing: dict[str, float] = {}
+        for entry_id, score in rows:
+            by_phrasing[entry_id] = max(score, by_phrasing.get(entry_id, score))
+        return by_phrasing, by_entry
+
+
+def _cutoff(word: str) -> float:
+    """How close a typo must be to a known word: stricter for short words."""
+    return 85.0 if len(word) <= 4 else 80.0 if len(word) == 5 else 75.0
+
+
+def _text(html: str) -> str:
+    return _TAGS.sub(" ", html)
+
+
+def build_index(ask: LocaleAsk) -> LocaleIndex:
+    """Index one locale's own entries in an in-memory SQLite database."""
+    language = ask.language
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    db.execute("CREATE VIRTUAL TABLE phrasings USING fts5(entry UNINDEXED, body)")
+    db.execute("CREATE VIRTUAL TABLE entries USING fts5(entry UNINDEXED, questions, topic, answer)")
+    entry_terms: dict[str, frozenset[str]] = {}
+    phrasing_terms: dict[str, tuple[frozenset[str], ...]] = {}
+    answer_terms: dict[str, frozenset[str]] = {}
+    words: dict[str, str] = {}
+    for entry in ask.entries.values():
+        questions = (entry.title, *entry.phrasings)
+        topic = entry.topic.replace("-", " ")
+        for text in questions:
+            db.execute("INSERT INTO phrasings VALUES (?, ?)", (entry.id, " ".join(language.terms(text))))
+        db.execute(
+            "INSERT INTO entries VALUES (?, ?, ?, ?)",
+            (
+                entry.id,
+                " ".join(t for q in questions for t in language.terms(q)),
+                " ".join(language.terms(topic)),
+                " ".join(language.terms(_text(entry.answer_html))),
+            ),
+        )
+        own: set[str] = set()
+        for text in (*questions, topic):
+            for word in language.content_words(text):
+                term = language.term(word)
+                own.add(term)
+                words.setdefault(word, term)
+        entry_terms[entry.id] = frozenset(own)
+        phrasing_terms[entry.id] = tuple(frozenset(language.terms(q)) for q in questions)
+        answer_terms[entry.id] = frozenset(language.terms(_text(entry.answer_html))) - own
+    db.commit()
+    counts = Counter(term for terms in entry_terms.values() for term in terms)
+    total = len(entry_terms)
+    idf = {term: math.log(1 + (total - n + 0.5) / (n + 0.5)) for term, n in counts.items()}
+    # Words too short to correct safely are left out of the typo list.
+    word_list = sorted(w for w in words if len(w) >= 3 and not w.isdigit())
+    return LocaleIndex(
+        language=language,
+        entry_ids=tuple(ask.entries),
+        entry_terms=entry_terms,
+        phrasing_terms=phrasing_terms,
+        answer_terms=answer_terms,
+        idf=idf,
+        words=words,
+        word_list=word_list,
+        db=db,
+    )
+

@@ -1,0 +1,111 @@
+"""How one language's questions are read: words, text-speak, lemmas and stems.
+
+Everything here comes from ``content/<locale>/ask.toml``, so adding a language
+is adding that file. The same reader is used for the entries and for a parent's
+question, so both end up as the same terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import simplemma
+import snowballstemmer
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, compatibility forms, and accents and vowel marks removed.
+
+    Parents often type without accents (or in Urdu without vowel marks), so the
+    index and the question are both folded the same way.
+    """
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of ``text``: lower case, apostrophes dropped (so "don't" is "dont")."""
+    text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
+    return [w for w in _NOT_WORD.sub(" ", text).replace("_", " ").split() if w]
+
+
+@lru_cache(maxsize=8)
+def _stemmer(name: str) -> Any:
+    return snowballstemmer.stemmer(name)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One locale's way of turning text into index terms."""
+
+    locale: str
+    lemmatiser: str | None = None
+    stemmer: str | None = None
+    stopwords: frozenset[str] = frozenset()
+    replace: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    synonyms: dict[str, str] = field(default_factory=dict)
+
+    def words(self, text: str) -> list[str]:
+        """The words of ``text`` with text-speak spelled out ("sw" is "social worker")."""
+        out: list[str] = []
+        for word in plain_words(text):
+            out.extend(self.replace.get(word, (word,)))
+        return out
+
+    def normalised(self, text: str) -> str:
+        """The words joined by single spaces: what the danger patterns are matched against."""
+        return " ".join(self.words(text))
+
+    def term(self, word: str) -> str:
+        """The index term for one word: its lemma, then its stem, then folded."""
+        lemma = _lemma(self.lemmatiser, word)
+        return _stem(self.stemmer, self.synonyms.get(lemma, lemma))
+
+    def known(self, word: str) -> bool:
+        """Whether the language's dictionary knows ``word`` (so it is not a typo)."""
+        return bool(self.lemmatiser) and simplemma.is_known(word, lang=self.lemmatiser)
+
+    def content_words(self, text: str) -> list[str]:
+        """The words that say what a question is about (stopwords left out)."""
+        return [w for w in self.words(text) if w not in self.stopwords]
+
+    def terms(self, text: str) -> list[str]:
+        """The index terms of ``text``'s content words, in order."""
+        return [self.term(w) for w in self.content_words(text)]
+
+
+@lru_cache(maxsize=65536)
+def _lemma(lemmatiser: str | None, word: str) -> str:
+    return simplemma.lemmatize(word, lang=lemmatiser).casefold() if lemmatiser else word
+
+
+@lru_cache(maxsize=65536)
+def _stem(stemmer: str | None, word: str) -> str:
+    return fold(_stemmer(stemmer).stemWord(word) if stemmer else word)
+
+
+def language_from(locale: str, data: dict[str, Any]) -> Language:
+    """A :class:`Language` from the ``[language]`` table of ``ask.toml``."""
+    replace = {key: tuple(plain_words(value)) for key, value in (data.get("replace") or {}).items()}
+    lemmatiser = data.get("lemmatiser")
+    synonyms = {
+        _lemma(lemmatiser, word): head
+        for head, words in (data.get("synonyms") or {}).items()
+        for word in words
+        if word != head
+    }
+    return Language(
+        locale=locale,
+        lemmatiser=lemmatiser,
+        stemmer=data.get("stemmer"),
+        stopwords=frozenset(w for s in data.get("stopwords", []) for w in plain_words(s)),
+        replace=replace,
+        synonyms=synonyms,
+    )

@@ -1,0 +1,151 @@
+"""Ranking a parent's question: danger first, then the best few vetted answers, or none.
+
+Three signals are fused into one score per entry, to rank:
+
+- coverage: the share of the question's telling words (weighted by how rare
+  they are among the entries) that the entry's questions use; a word no entry
+  uses counts against every entry, which is how off-topic questions fall away;
+- bm25 of the closest single way of asking it;
+- bm25 of the whole entry (questions, topic and answer).
+
+Whether there is a good match at all is decided by the best entry's confidence:
+its coverage, blended with how alike the question and its closest way of
+asking are both ways round (so a question sharing one rare word with a long
+phrasing is not enough). The threshold is chosen on the tuning questions
+(``bench/ask.py --tune``).
+A question is looked up in every locale's index, and the locale that knows it
+best wins, so an English question on another language's site still finds its
+entry. The question is never stored or logged here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from parent_guide.ask.entries import DANGER_KINDS, LocaleAsk
+from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
+
+MAX_ANSWERS = 3
+# Chosen with bench/ask.py --tune on the tuning questions; see that script.
+MIN_CONFIDENCE = 0.5
+# An answer after the first is shown only if it scores this share of the first's.
+RUNNER_UP_SHARE = 0.6
+COVERAGE_SHARE = 0.6
+ANSWER_SHARE = 0.3
+PHRASING_WEIGHT = 0.5
+ENTRY_WEIGHT = 0.3
+
+
+@dataclass(frozen=True)
+class Match:
+    """One entry found for a question, and the locale whose words found it."""
+
+    entry_id: str
+    score: float
+    confidence: float
+    locale: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What to show: help lines for any danger, then the matches (empty: no good match)."""
+
+    danger: tuple[str, ...]
+    matches: tuple[Match, ...]
+
+
+def _coverage(terms: list[QueryTerm], entry_terms: frozenset[str], answer_terms: frozenset[str] = frozenset()) -> float:
+    """The share of the question's weight that ``entry_terms`` holds (words only in the answer count less)."""
+    total = sum(t.idf for t in terms)
+    if not total:
+        return 0.0
+    held = sum(t.idf * t.weight for t in terms if t.term in entry_terms)
+    held += ANSWER_SHARE * sum(t.idf * t.weight for t in terms if t.term in answer_terms)
+    return held / total
+
+
+def _closeness(index: LocaleIndex, terms: list[QueryTerm], phrasing: frozenset[str]) -> float:
+    """How alike a question and one way of asking are: both ways round, harmonic mean."""
+    asked = _coverage(terms, phrasing)
+    total = sum(index.idf.get(t, 0.0) for t in phrasing)
+    wanted = {t.term: t.weight for t in terms}
+    found = sum(index.idf.get(t, 0.0) * wanted[t] for t in phrasing if t in wanted) / total if total else 0.0
+    return 2 * asked * found / (asked + found) if asked + found else 0.0
+
+
+def confidence(index: LocaleIndex, terms: list[QueryTerm], entry_id: str) -> float:
+    """How sure we are that an entry answers the question, from 0 to 1."""
+    closest = max(_closeness(index, terms, p) for p in index.phrasing_terms[entry_id])
+    coverage = _coverage(terms, index.entry_terms[entry_id], index.answer_terms[entry_id])
+    return COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * closest
+
+
+def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
+    """The best few entries that share a word with the question, best first."""
+    terms = index.query_terms(question)
+    by_phrasing, by_entry = index.bm25(terms)
+    if not by_phrasing and not by_entry:
+        return []
+    top_phrasing = max(by_phrasing.values(), default=0.0) or 1.0
+    top_entry = max(by_entry.values(), default=0.0) or 1.0
+    scored = []
+    for entry_id in set(by_phrasing) | set(by_entry):
+        score = (
+            _coverage(terms, index.entry_terms[entry_id], index.answer_terms[entry_id])
+            + PHRASING_WEIGHT * by_phrasing.get(entry_id, 0.0) / top_phrasing
+            + ENTRY_WEIGHT * by_entry.get(entry_id, 0.0) / top_entry
+        )
+        scored.append((score, entry_id))
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    # Confidence is only needed for the answers that could be shown.
+    matches = [
+        Match(entry_id, score, confidence(index, terms, entry_id), locale)
+        for score, entry_id in scored[:MAX_ANSWERS]
+    ]
+    return matches
+
+
+def danger_kinds(question: str, locales: Mapping[str, LocaleAsk]) -> tuple[str, ...]:
+    """Which kinds of danger the question signals, in any language's word lists."""
+    found = []
+    for kind in DANGER_KINDS:
+        for ask in locales.values():
+            text = ask.language.normalised(question)
+            if any(pattern.search(text) for pattern in ask.danger[kind]):
+                found.append(kind)
+                break
+    return tuple(found)
+
+
+class Searcher:
+    """Every locale's index, and the one call the views make."""
+
+    def __init__(self, locales: Mapping[str, LocaleAsk]):
+        self.locales = dict(locales)
+        self.indexes = {code: build_index(ask) for code, ask in self.locales.items()}
+
+    def ranked(self, question: str, site_locale: str) -> list[Match]:
+        """The ranking from whichever locale's index knows the question best."""
+        best: list[Match] = []
+        order = [site_locale, *(code for code in self.indexes if code != site_locale)]
+        for code in order:
+            if code not in self.indexes:
+                continue
+            found = rank(self.indexes[code], question, code)
+            if found and (not best or found[0].confidence > best[0].confidence):
+                best = found
+        return best
+
+    def ask(self, question: str, site_locale: str) -> Outcome:
+        """Danger kinds and up to three good answers for ``question``."""
+        ranked = self.ranked(question, site_locale)
+        answers: list[Match] = []
+        if ranked and ranked[0].confidence >= MIN_CONFIDENCE:
+            top = ranked[0]
+            answers = [top] + [
+                m
+                for m in ranked[1:MAX_ANSWERS]
+                if m.score >= RUNNER_UP_SHARE * top.score and m.confidence >= MIN_CONFIDENCE / 2
+            ]
+        return Outcome(danger_kinds(question, self.locales), tuple(answers))
