@@ -17,7 +17,8 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
 from parent_guide.ask.entries import LocaleAsk
 from parent_guide.ask.language import Language
@@ -55,7 +56,7 @@ class LocaleIndex:
     @property
     def unknown_idf(self) -> float:
         """The weight of a word no entry uses: as telling as the rarest term."""
-        return max(self.idf.values())
+        return max(self.idf.values(), default=1.0)
 
     def query_terms(self, question: str) -> list[QueryTerm]:
         """The question's terms, each typo corrected to a word the entries use if close enough."""
@@ -65,14 +66,29 @@ class LocaleIndex:
             term = self.language.term(word)
             weight = 1.0
             if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
-                best = process.extractOne(word, self.word_list, scorer=fuzz.ratio, score_cutoff=_cutoff(word))
+                best = self.closest_word(word)
                 if best is not None:
-                    term, weight = self.words[best[0]], best[1] / 100
+                    term, weight = self.words[best[0]], best[1]
             known = term in self.idf
             idf = self.idf[term] if known else self.unknown_idf
             if term not in found or found[term].weight < weight:
                 found[term] = QueryTerm(term, weight, idf, known)
         return list(found.values())
+
+    def closest_word(self, word: str) -> tuple[str, float] | None:
+        """The known word a typo most likely meant, and how alike they are (0 to 1).
+
+        Jaro-Winkler favours a shared beginning (people mistype the middle);
+        Damerau-Levenshtein, over the longer word, keeps "sister" from
+        standing in for "solicitor".
+        """
+        shortlist = process.extract(word, self.word_list, scorer=JaroWinkler.normalized_similarity, limit=8, score_cutoff=0.75)
+        scored = [
+            (known, (similarity + DamerauLevenshtein.normalized_similarity(word, known)) / 2)
+            for known, similarity, _ in shortlist
+        ]
+        best = max(scored, key=lambda pair: pair[1], default=None)
+        return best if best is not None and best[1] >= _cutoff(word) else None
 
     def bm25(self, terms: list[QueryTerm]) -> tuple[dict[str, float], dict[str, float]]:
         """bm25 scores (higher is better) by entry: best single phrasing, and whole entry."""
@@ -98,7 +114,7 @@ class LocaleIndex:
 
 def _cutoff(word: str) -> float:
     """How close a typo must be to a known word: stricter for short words."""
-    return 85.0 if len(word) <= 4 else 80.0 if len(word) == 5 else 75.0
+    return 0.86 if len(word) <= 4 else 0.84 if len(word) == 5 else 0.8
 
 
 def _text(html: str) -> str:

@@ -1,0 +1,40 @@
+"""Reading questions: words, text-speak, lemmas, stems and folding."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from parent_guide.ask.language import fold, plain_words
+
+
+def test_plain_words_drop_apostrophes_and_punctuation() -> None:
+    """Verify "don't" becomes one word and punctuation is dropped."""
+    assert plain_words("Don't they—take MY kids?!") == ["dont", "they", "take", "my", "kids"]
+
+
+def test_fold_removes_accents_and_vowel_marks() -> None:
+    """Verify accents (Polish, Welsh) and Arabic vowel marks are folded away."""
+    assert fold("Żółć") == "zołc"
+    assert fold("ŵyr") == "wyr"
+    assert fold("كَتَبَ") == "كتب"
+
+
+def test_text_speak_is_spelled_out(app: Flask) -> None:
+    """Verify "sw", "u" and "im" are read as the words they stand for."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.words("can the sw come in") == ["can", "the", "social", "worker", "come", "in"]
+    assert language.words("im scared u will") == ["i", "am", "scared", "you", "will"]
+
+
+def test_inflections_and_synonyms_share_a_term(app: Flask) -> None:
+    """Verify "children" and "kids", "lawyers" and "solicitor" end up as the same term."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.terms("kids") == language.terms("children") == language.terms("child")
+    assert language.terms("lawyers") == language.terms("solicitor")
+    assert language.terms("arrested") == language.terms("arrest")
+
+
+def test_stopwords_are_left_out(app: Flask) -> None:
+    """Verify words that say nothing about the topic are not index terms."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.content_words("what is the conference") == ["conference"]
