@@ -85,5 +85,7 @@ def site_urls(app: Flask, locale: str = "en") -> list[str]:
             *(url_for("main.information", lang_code=locale, slug=p) for p in INFORMATION_PAGES),
             url_for("prepare.tasks", lang_code=locale),
             url_for("prepare.resume", lang_code=locale),
+            url_for("ask.ask", lang_code=locale),
+            url_for("ask.entry", lang_code=locale, entry_id="will-they-take-my-kids"),
         ]
     return urls
