@@ -1,8 +1,8 @@
 """Facts in an answer that depend on the parent's area, written ``{minutes}`` in the content.
 
-A fact is named as the area's own ("In Kent, ...") only when the area's pack
-sets it; otherwise it is worded as what usually happens, from the country's
-defaults, with a nudge to check locally.
+Each is worded from :func:`parent_guide.local_facts.fact`, as the guide's local
+boxes are: "In Bexley, ..." only when the area's own pack sets it, "In England,
+..." for a national rule, and "ask your social worker" when nobody sets it.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from markupsafe import Markup, escape
 
-from parent_guide.areas import AreaPack, Contact, Duration
+from parent_guide.area_pack import AreaPack, Contact, Duration
+from parent_guide.local_facts import LOCAL, NATIONAL, fact
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Area packs have no field for "out of hours"; their contacts say it in the label.
@@ -27,87 +28,90 @@ def _duration(d: Duration) -> str:
     return ngettext("%(num)d day", "%(num)d days", d.amount)
 
 
-def _own(pack: AreaPack, *keys: str) -> bool:
-    """Whether the area's own pack sets every one of ``keys`` (not its country's defaults)."""
-    return pack.kind == "local" and not any(key in pack.inherited for key in keys)
+def _where(pack: AreaPack, origin: str) -> str:
+    """ "In Kent" for the area's own fact, "In England" or "In Wales" for a national one."""
+    if origin == LOCAL:
+        return _("In %(area)s", area=pack.name)
+    return _("In Wales") if pack.country == "wales" else _("In England")
 
 
 def _reports(pack: AreaPack) -> str:
-    times = {
-        "initial": _duration(pack.timescales.reports_before_initial),
-        "review": _duration(pack.timescales.reports_before_review),
-    }
-    if _own(pack, "timescales.reports_before_initial", "timescales.reports_before_review"):
+    initial = fact(pack, "timescales.reports_before_initial")
+    review = fact(pack, "timescales.reports_before_review")
+    if initial.origin in (LOCAL, NATIONAL) and review.origin == initial.origin:
         return _(
-            "In %(area)s, reports should reach you %(initial)s before a first conference and %(review)s before a review.",
-            area=pack.name,
-            **times,
+            "%(where)s, reports should reach you %(initial)s before a first conference and %(review)s before a review.",
+            where=_where(pack, initial.origin),
+            initial=_duration(initial.value),
+            review=_duration(review.value),
         )
-    return _(
-        "Many areas send them %(initial)s before a first conference and %(review)s before a review. Ask your social worker when yours will come.",
-        **times,
-    )
+    return _("Areas differ on when the reports come. Ask your social worker when yours will come.")
 
 
 def _minutes(pack: AreaPack) -> str:
-    time = _duration(pack.timescales.minutes_within)
-    if _own(pack, "timescales.minutes_within"):
-        text = _("In %(area)s, the minutes should reach you within %(time)s.", area=pack.name, time=time)
+    minutes = fact(pack, "timescales.minutes_within")
+    if minutes.origin in (LOCAL, NATIONAL):
+        text = _("%(where)s, the minutes should reach you within %(time)s.", where=_where(pack, minutes.origin), time=_duration(minutes.value))
     else:
-        text = _("The minutes usually reach you within %(time)s. Ask the chair when to expect them.", time=time)
-    if pack.timescales.summary_within:
+        text = _("Areas differ on when the minutes come. Ask the chair when to expect them.")
+    summary = fact(pack, "timescales.summary_within")
+    if summary.origin in (LOCAL, NATIONAL):
         text += " " + _(
-            "A short summary of the decisions should reach you within %(time)s.",
-            time=_duration(pack.timescales.summary_within),
+            "%(where)s, a short summary of the decisions should reach you within %(time)s.",
+            where=_where(pack, summary.origin),
+            time=_duration(summary.value),
         )
     return text
 
 
 def _child_age(pack: AreaPack) -> str:
-    age = pack.timescales.child_attendance_age
-    if _own(pack, "timescales.child_attendance_age"):
-        return _("In %(area)s, children are usually invited from the age of %(age)d.", area=pack.name, age=age)
-    return _("Many areas invite children from about the age of %(age)d.", age=age)
+    age = fact(pack, "timescales.child_attendance_age")
+    if age.origin in (LOCAL, NATIONAL):
+        return _("%(where)s, children are usually invited from the age of %(age)d.", where=_where(pack, age.origin), age=age.value)
+    return _("Areas invite children from different ages, often 11 or 12.")
 
 
 def _core_group(pack: AreaPack) -> str:
-    first = _("The first core group meeting is usually within %(time)s of the conference.", time=_duration(pack.timescales.core_group_first_within))
-    weeks = pack.timescales.core_group_every_weeks
-    if _own(pack, "timescales.core_group_every_weeks"):
-        then = _("In %(area)s, it then meets every %(weeks)d weeks.", area=pack.name, weeks=weeks)
+    first = fact(pack, "timescales.core_group_first_within")
+    text = _(
+        "%(where)s, the first core group meets within %(time)s of the first conference.",
+        where=_where(pack, first.origin),
+        time=_duration(first.value),
+    )
+    every = fact(pack, "timescales.core_group_every_weeks")
+    if every.origin in (LOCAL, NATIONAL):
+        then = _("%(where)s, it then meets at least every %(weeks)d weeks.", where=_where(pack, every.origin), weeks=every.value)
     else:
-        then = _("Many areas then meet every %(weeks)d weeks. Ask how often yours will meet.", weeks=weeks)
-    return f"{first} {then}"
+        then = _("Areas differ on how often it meets after that. Ask your key worker.")
+    return f"{text} {then}"
 
 
 def _reviews(pack: AreaPack) -> str:
-    values = {"first": pack.timescales.first_review_within_months, "every": pack.timescales.review_every_months}
-    if _own(pack, "timescales.first_review_within_months", "timescales.review_every_months"):
-        return _(
-            "In %(area)s, the first review is within %(first)d months of the first conference, then at least every %(every)d months.",
-            area=pack.name,
-            **values,
+    first = fact(pack, "timescales.first_review_within_months")
+    every = fact(pack, "timescales.review_every_months")
+    return " ".join(
+        (
+            _("%(where)s, the first review is within %(first)d months of the first conference.", where=_where(pack, first.origin), first=first.value),
+            _("Then there is one at least every %(every)d months while the plan lasts.", every=every.value),
         )
-    return _(
-        "The first review is usually within %(first)d months of the first conference. Then there is one at least every %(every)d months.",
-        **values,
     )
 
 
 def _complaints(pack: AreaPack) -> str:
-    if not _own(pack, "complaints"):
+    complaints = fact(pack, "complaints")
+    if complaints.origin != LOCAL:
         return _("Ask the chair or your social worker how to complain where you live.")
-    ways = [pack.complaints.summary]
-    if pack.complaints.phone:
-        ways.append(_("Phone %(phone)s.", phone=pack.complaints.phone))
-    if pack.complaints.email:
-        ways.append(_("Email %(email)s.", email=pack.complaints.email))
+    ways = [complaints.value.summary]
+    if complaints.value.phone:
+        ways.append(_("Phone %(phone)s.", phone=complaints.value.phone))
+    if complaints.value.email:
+        ways.append(_("Email %(email)s.", email=complaints.value.email))
     return _("In %(area)s: %(how)s", area=pack.name, how=" ".join(ways))
 
 
 def out_of_hours(pack: AreaPack | None) -> Contact | None:
-    """The area's out-of-hours children's services line, when its pack has one."""
-    if pack is None:
+    """The area's out-of-hours children's services line, when its own pack has one."""
+    if pack is None or pack.kind != "local":
         return None
     return next((c for c in pack.contacts if c.phone and _OUT_OF_HOURS.search(c.label)), None)
 
@@ -136,8 +140,6 @@ FACTS: dict[str, Callable[[AreaPack], str]] = {
     "reviews": _reviews,
     "complaints": _complaints,
     "out_of_hours": _out_of_hours,
-    "plan": lambda pack: pack.names.plan,
-    "chair": lambda pack: pack.names.chair,
 }
 
 

@@ -28,13 +28,15 @@ from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
 
 MAX_ANSWERS = 3
 # Chosen with bench/ask.py --tune on the tuning questions; see that script.
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.55
 # An answer after the first is shown only if it scores this share of the first's.
-RUNNER_UP_SHARE = 0.6
+RUNNER_UP_SHARE = 0.4
 COVERAGE_SHARE = 0.6
 ANSWER_SHARE = 0.3
 PHRASING_WEIGHT = 0.5
 ENTRY_WEIGHT = 0.3
+CLOSENESS_WEIGHT = 0.5
+RERANK = 8
 
 
 @dataclass(frozen=True)
@@ -69,15 +71,16 @@ def _closeness(index: LocaleIndex, terms: list[QueryTerm], phrasing: frozenset[s
     """How alike a question and one way of asking are: both ways round, harmonic mean."""
     asked = _coverage(terms, phrasing)
     total = sum(index.idf.get(t, 0.0) for t in phrasing)
-    wanted = {t.term: t.weight for t in terms}
-    found = sum(index.idf.get(t, 0.0) * wanted[t] for t in phrasing if t in wanted) / total if total else 0.0
+    found = sum(index.idf.get(t.term, 0.0) * t.weight for t in terms if t.term in phrasing) / total if total else 0.0
     return 2 * asked * found / (asked + found) if asked + found else 0.0
 
 
-def confidence(index: LocaleIndex, terms: list[QueryTerm], entry_id: str) -> float:
+def _closest(index: LocaleIndex, terms: list[QueryTerm], entry_id: str) -> float:
+    return max(_closeness(index, terms, p) for p in index.phrasing_terms[entry_id])
+
+
+def confidence(coverage: float, closest: float) -> float:
     """How sure we are that an entry answers the question, from 0 to 1."""
-    closest = max(_closeness(index, terms, p) for p in index.phrasing_terms[entry_id])
-    coverage = _coverage(terms, index.entry_terms[entry_id], index.answer_terms[entry_id])
     return COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * closest
 
 
@@ -91,19 +94,22 @@ def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
     top_entry = max(by_entry.values(), default=0.0) or 1.0
     scored = []
     for entry_id in set(by_phrasing) | set(by_entry):
+        coverage = _coverage(terms, index.entry_terms[entry_id], index.answer_terms[entry_id])
         score = (
-            _coverage(terms, index.entry_terms[entry_id], index.answer_terms[entry_id])
+            coverage
             + PHRASING_WEIGHT * by_phrasing.get(entry_id, 0.0) / top_phrasing
             + ENTRY_WEIGHT * by_entry.get(entry_id, 0.0) / top_entry
         )
-        scored.append((score, entry_id))
-    scored.sort(key=lambda pair: (-pair[0], pair[1]))
-    # Confidence is only needed for the answers that could be shown.
-    matches = [
-        Match(entry_id, score, confidence(index, terms, entry_id), locale)
-        for score, entry_id in scored[:MAX_ANSWERS]
-    ]
-    return matches
+        scored.append((score, entry_id, coverage))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    # The closest single way of asking re-ranks the front runners; it is too
+    # slow to work out for every entry that shares a word.
+    matches = []
+    for score, entry_id, coverage in scored[:RERANK]:
+        closest = _closest(index, terms, entry_id)
+        matches.append(Match(entry_id, score + CLOSENESS_WEIGHT * closest, confidence(coverage, closest), locale))
+    matches.sort(key=lambda m: (-m.score, m.entry_id))
+    return matches[:MAX_ANSWERS]
 
 
 def danger_kinds(question: str, locales: Mapping[str, LocaleAsk]) -> tuple[str, ...]:

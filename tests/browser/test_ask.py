@@ -7,6 +7,7 @@ from flask import Flask
 from playwright.sync_api import Browser, expect
 
 from tests.browser.axe import violations
+from tests.pages import SITE_NAME
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +35,7 @@ def test_ask_three_questions_and_follow_an_answer(app: Flask, live_server: str, 
                 field.fill(question)
                 page.get_by_role("button", name="Ask again").click()
             expect(page.locator("h1")).to_have_text("Answers to your question")
-            expect(page).to_have_title("Answers to your question – Child protection conference guide")
+            expect(page).to_have_title(f"Answers to your question – {SITE_NAME}")
             assert "/ask" in page.url and "?" not in page.url
             expect(page.get_by_label("Your question")).to_have_value(question)
             expect(page.locator("main h2").first).to_have_text(entries[entry_id].title)

@@ -111,15 +111,25 @@ def test_a_child_in_danger_shows_the_areas_out_of_hours_number(client: FlaskClie
 
 
 def test_answers_use_the_areas_own_timescale_only_when_its_pack_sets_it(client: FlaskClient) -> None:
-    """Verify the minutes answer names Bexley's 15 working days, and says "usually" elsewhere."""
+    """Verify the minutes answer names Bexley's 15 working days, and never makes another area's promise."""
     text = ask(client, "when do i get the minutes").select_one("main").get_text(" ")
-    assert "usually reach you within 28 days" in text and "Bexley" not in text
+    assert "Areas differ on when the minutes come" in text and "Bexley" not in text
     client.get("/en/guide/?area=bexley")
     text = ask(client, "when do i get the minutes").select_one("main").get_text(" ")
     assert "In Bexley, the minutes should reach you within 15 working days" in text
     client.get("/en/guide/?area=kent")
     text = ask(client, "when do i get the minutes").select_one("main").get_text(" ")
-    assert "In Kent" not in text and "usually" in text
+    assert "In Kent" not in text and "Areas differ on when the minutes come" in text
+    client.get("/en/guide/?area=wales")
+    text = ask(client, "when do i get the minutes").select_one("main").get_text(" ")
+    assert "In Wales, a short summary of the decisions should reach you within 5 working days" in text
+
+
+def test_national_rules_are_worded_as_the_countrys(client: FlaskClient) -> None:
+    """Verify a national timescale is worded "In England", even with a council's area chosen."""
+    client.get("/en/guide/?area=kent")
+    text = ask(client, "what is a core group").select_one("main").get_text(" ")
+    assert "In England, the first core group meets within 10 working days" in text
 
 
 def test_an_empty_or_long_question_gets_a_clear_message_and_keeps_the_text(client: FlaskClient) -> None:

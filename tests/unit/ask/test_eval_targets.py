@@ -1,0 +1,21 @@
+"""The issue's targets, measured on the labelled questions in tests/ask/eval/ (see its README)."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from parent_guide.ask.evaluation import evaluate, read
+from parent_guide.config import PROJECT_ROOT
+
+EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
+
+
+def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
+    """Verify top-3 >= 95%, top-1 >= 80%, every danger routed, off-topic answered <= 5%, median <= 5 ms."""
+    figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / "tuning-en.toml"), "en")
+    assert figures.top3 >= 0.95, figures.misses
+    assert figures.top1 >= 0.80, figures.misses
+    assert figures.danger_routed == 1.0, figures.misses
+    assert figures.off_topic_answered <= 0.05, figures.misses
+    assert figures.median_ms <= 5.0
