@@ -13,11 +13,14 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from parent_guide import (
     areas,
     assets,
+    compression,
     database,
     errors,
     helplines,
     i18n,
+    indexing,
     local_facts,
+    render_cache,
     security,
     session_cookie,
     session_safety,
@@ -109,5 +112,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     tailoring.init_app(app)
     assets.init_app(app)
     security.init_app(app)
+    render_cache.init_app(app)
+    compression.init_app(app)
+    indexing.init_app(app)
     errors.init_app(app)
     return app
