@@ -84,7 +84,7 @@ def test_two_instances_share_session_draft_and_rate_limits(tmp_path: Path, postg
         with httpx.Client(timeout=10) as phone:
             page = phone.get(url(1, "/en/prepare/resume")).text
             resumed = phone.post(url(0, "/en/prepare/resume"), data={"csrf_token": csrf_token(page), "resume_code": code})
-            assert resumed.status_code == 302
+            assert resumed.status_code in (302, 303)
             assert "Saved on one, read on the other" in phone.get(url(1, SECTION)).text
 
         # Wrong codes typed alternately at both instances share one limit of 4 an hour from
