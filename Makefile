@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 
 .DEFAULT_GOAL := help
-.PHONY: help system-run system-test setup db assets translations run test screenshots extract clean
+.PHONY: help system-run system-test setup db assets translations run serve test screenshots extract clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ db: system-run $(STAMPS)/venv ## Create or upgrade the database (SQLite in insta
 
 run: system-run setup db ## Set everything up and serve the site on http://127.0.0.1:5000
 	$(BIN)/flask --app parent_guide run --host $(HOST) --port $(PORT)
+
+serve: system-run setup db ## Serve the site with gunicorn, as in production (settings in gunicorn.conf.py)
+	$(BIN)/gunicorn -c gunicorn.conf.py
 
 test: system-test setup $(STAMPS)/venv-test ## Set everything up, with Chromium, and run every test
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \

@@ -14,11 +14,14 @@ from parent_guide import (
     areas,
     ask,
     assets,
+    compression,
     database,
     errors,
     helplines,
     i18n,
+    indexing,
     local_facts,
+    render_cache,
     security,
     session_cookie,
     session_safety,
@@ -113,5 +116,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     tailoring.init_app(app)
     assets.init_app(app)
     security.init_app(app)
+    render_cache.init_app(app)
+    compression.init_app(app)
+    indexing.init_app(app)
     errors.init_app(app)
     return app

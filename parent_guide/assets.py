@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mimetypes
 import re
 import shutil
 import sys
@@ -18,21 +19,21 @@ from pathlib import Path
 from flask import Flask, abort, current_app, send_from_directory, url_for
 from flask.typing import ResponseReturnValue
 
+from parent_guide import compression
 from parent_guide.config import PROJECT_ROOT
 
 MANIFEST = "manifest.json"
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{12}\.")
-GOVUK_DIST = PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+BUILT = PROJECT_ROOT / "build" / "assets"
+# The whole of GOV.UK Frontend's CSS, which the tests compare our slimmed build with.
+GOVUK_CSS = PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk" / "govuk-frontend.min.css"
+# app.mjs is our JavaScript and the GOV.UK components it uses, bundled by esbuild.
 SOURCES = {
-    "main.css": PROJECT_ROOT / "build" / "assets" / "main.css",
-    "print.css": PROJECT_ROOT / "build" / "assets" / "print.css",
-    "govuk-frontend.min.js": GOVUK_DIST / "govuk-frontend.min.js",
+    "main.css": BUILT / "main.css",
+    "print.css": BUILT / "print.css",
+    "app.mjs": BUILT / "app.mjs",
     "favicon.svg": PROJECT_ROOT / "parent_guide" / "assets" / "images" / "favicon.svg",
 }
-JS_DIR = PROJECT_ROOT / "parent_guide" / "assets" / "js"
-# Our modules, in dependency order: each is rewritten to import the others by
-# their fingerprinted names, so every module can be cached for a year.
-MODULES = ("autosave.mjs", "print.mjs", "exit.mjs", "idle.mjs", "handover.mjs", "app.mjs")
 
 
 class AssetsNotBuilt(RuntimeError):
@@ -54,12 +55,8 @@ def build(out_dir: Path) -> dict[str, str]:
         data = source.read_bytes()
         manifest[name] = _fingerprinted_name(name, data)
         (out_dir / manifest[name]).write_bytes(data)
-    for module in MODULES:
-        text = (JS_DIR / module).read_text(encoding="utf-8")
-        for name, fingerprinted in manifest.items():
-            text = text.replace(f'"./{name}"', f'"./{fingerprinted}"')
-        manifest[module] = _fingerprinted_name(module, text.encode())
-        (out_dir / manifest[module]).write_text(text, encoding="utf-8")
+        if name.endswith(compression.COMPRESSIBLE):
+            compression.precompress(out_dir / manifest[name])
     (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
     return manifest
 
@@ -83,7 +80,13 @@ def serve_asset(filename: str) -> ResponseReturnValue:
     if filename == MANIFEST:
         abort(404)
     max_age = current_app.config["ASSET_MAX_AGE"] if FINGERPRINTED.search(filename) else 3600
-    response = send_from_directory(static_dir, filename, max_age=max_age)
+    variant = compression.precompressed_variant(static_dir, filename)
+    if variant is None:
+        response = send_from_directory(static_dir, filename, max_age=max_age)
+    else:
+        response = send_from_directory(static_dir, variant[0], max_age=max_age, mimetype=mimetypes.guess_type(filename)[0])
+        response.headers["Content-Encoding"] = variant[1]
+    response.vary.add("Accept-Encoding")
     if max_age == current_app.config["ASSET_MAX_AGE"]:
         response.cache_control.immutable = True
     return response

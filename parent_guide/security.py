@@ -1,29 +1,32 @@
-"""Security headers: a strict Content Security Policy with a per-request nonce.
+"""Security headers: a strict Content Security Policy.
 
-The site makes no third-party requests, so everything is limited to 'self'.
+The site makes no third-party requests, so everything is limited to 'self'. The
+one inline script (GOV.UK Frontend's "JavaScript is on" flag) is allowed by its
+hash, not a per-request nonce, so a page can be the same bytes for everyone
+(``render_cache`` keeps them, ``compression`` keeps them compressed). Any new
+inline script needs its hash added here.
 """
 
 from __future__ import annotations
 
-import secrets
+import base64
+import hashlib
 
-from flask import Flask, Response, g
+from flask import Flask, Response
+from markupsafe import Markup
 
-
-def csp_nonce() -> str:
-    """A nonce for this request's inline script (GOV.UK Frontend's js-enabled flag)."""
-    if "csp_nonce" not in g:
-        g.csp_nonce = secrets.token_urlsafe(16)
-    return g.csp_nonce
+# Runs before the first paint so styles for JavaScript apply at once (no layout shift).
+JS_ENABLED_SCRIPT = Markup(
+    "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');"
+)
+JS_ENABLED_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(JS_ENABLED_SCRIPT.encode()).digest()).decode() + "'"
 
 
 def _set_headers(response: Response) -> Response:
-    nonce = g.get("csp_nonce")
-    script_src = "'self'" + (f" 'nonce-{nonce}'" if nonce else "")
     response.headers.setdefault(
         "Content-Security-Policy",
         "default-src 'self'; "
-        f"script-src {script_src}; "
+        f"script-src 'self' {JS_ENABLED_HASH}; "
         "style-src 'self'; img-src 'self' data:; font-src 'self'; "
         "connect-src 'self'; object-src 'none'; base-uri 'none'; "
         "form-action 'self'; frame-ancestors 'none'",
@@ -38,6 +41,6 @@ def _set_headers(response: Response) -> Response:
 
 
 def init_app(app: Flask) -> None:
-    """Add the headers to every response and ``csp_nonce()`` to templates."""
+    """Add the headers to every response, and the inline script to templates."""
     app.after_request(_set_headers)
-    app.jinja_env.globals["csp_nonce"] = csp_nonce
+    app.jinja_env.globals["js_enabled_script"] = JS_ENABLED_SCRIPT

@@ -5,8 +5,9 @@ set -euo pipefail
 
 # WeasyPrint's libraries and the Noto fonts the PDFs embed (Latin, Arabic, Urdu, emoji).
 run_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-core fonts-noto-color-emoji)
-# A browser for Playwright, a PostgreSQL server for the store tests, pdftotext for the PDF tests.
-test_packages=(chromium postgresql poppler-utils)
+# A browser for Playwright, a PostgreSQL server for the store tests, Redis for shared
+# rate limits, pdftotext for the PDF tests.
+test_packages=(chromium postgresql redis-server poppler-utils)
 
 case "${1:-run}" in
   run) wanted=("${run_packages[@]}") ;;

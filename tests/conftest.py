@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +16,7 @@ from parent_guide import create_app
 from parent_guide.extensions import db
 from parent_guide.main.views import INFORMATION_PAGES
 from tests.postgres import throwaway_cluster
+from tests.redis_server import throwaway_redis
 
 
 def make_app(database_url: str, **settings: object) -> Flask:
@@ -47,6 +49,23 @@ def postgres_url() -> Iterator[str]:
         return
     with throwaway_cluster() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A real Redis server for shared rate limits: TEST_REDIS_URL, or a throwaway one."""
+    given = os.environ.get("TEST_REDIS_URL")
+    if given:
+        yield given
+        return
+    with throwaway_redis() as url:
+        yield url
+
+
+@pytest.fixture()
+def redis_limits(redis_url: str) -> dict[str, object]:
+    """Settings that turn rate limits on, counted in Redis under a prefix of this test's own."""
+    return {"RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": redis_url, "RATELIMIT_KEY_PREFIX": uuid.uuid4().hex}
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])

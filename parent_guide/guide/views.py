@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template
+from flask import abort
 from flask.typing import ResponseReturnValue
 
 from parent_guide.content_access import content
 from parent_guide.guide import bp
 from parent_guide.profile import load_profile
+from parent_guide.render_cache import render_shared
 from parent_guide.tailoring import applying_steps, steps_for_you
 
 
@@ -16,12 +17,15 @@ def contents() -> ResponseReturnValue:
     """Every step of the guide, in order, marking those that match the parent's answers."""
     profile = load_profile()
     applying = applying_steps(content().steps, profile)
-    return render_template(
+    tailored = not profile.is_empty
+    for_you = steps_for_you(profile)
+    return render_shared(
         "guide/contents.html",
+        vary=(tuple(s.slug for s in applying), tuple(sorted(for_you)), tailored),
         steps=content().steps,
         applying=applying,
-        for_you=steps_for_you(profile),
-        tailored=not profile.is_empty,
+        for_you=for_you,
+        tailored=tailored,
     )
 
 
@@ -36,25 +40,29 @@ def step(slug: str) -> ResponseReturnValue:
     # A step that does not match the answers is still readable; it walks the whole guide.
     steps = applying if current in applying else library.steps
     number = steps.index(current) + 1
-    return render_template(
+    previous = steps[number - 2] if number > 1 else None
+    following = steps[number] if number < len(steps) else None
+    applies = current in applying
+    return render_shared(
         "guide/step.html",
+        vary=(number, len(steps), previous and previous.slug, following and following.slug, applies),
         step=current,
         number=number,
         total=len(steps),
-        previous=steps[number - 2] if number > 1 else None,
-        following=steps[number] if number < len(steps) else None,
-        applies=current in applying,
+        previous=previous,
+        following=following,
+        applies=applies,
     )
 
 
 @bp.route("/<lang_code>/glossary")
 def glossary() -> ResponseReturnValue:
     """Every piece of jargon the guide uses, explained."""
-    return render_template("guide/glossary.html", glossary=content().glossary)
+    return render_shared("guide/glossary.html", glossary=content().glossary)
 
 
 @bp.route("/<lang_code>/print-guide")
 def print_guide() -> ResponseReturnValue:
     """The whole guide on one page, for printing."""
     library = content()
-    return render_template("guide/print.html", steps=library.steps, glossary=library.glossary)
+    return render_shared("guide/print.html", steps=library.steps, glossary=library.glossary)

@@ -8,6 +8,7 @@ from flask.typing import ResponseReturnValue
 from parent_guide.content_access import content
 from parent_guide.i18n import best_locale_for_request
 from parent_guide.main import bp
+from parent_guide.render_cache import render_shared
 
 INFORMATION_PAGES = ("staying-safe", "accessibility", "privacy", "cookies")
 
@@ -21,7 +22,7 @@ def root() -> ResponseReturnValue:
 @bp.route("/<lang_code>/")
 def start() -> ResponseReturnValue:
     """What the site helps with, and the Start now button."""
-    return render_template("main/start.html", page=content().pages["start"])
+    return render_shared("main/start.html", page=content().pages["start"])
 
 
 @bp.route("/<lang_code>/<any(" + ", ".join(f'"{p}"' for p in INFORMATION_PAGES) + "):slug>")
@@ -30,7 +31,7 @@ def information(slug: str) -> ResponseReturnValue:
     page = content().pages.get(slug)
     if page is None:
         abort(404)
-    return render_template("main/information.html", page=page)
+    return render_shared("main/information.html", page=page)
 
 
 @bp.route("/healthz")

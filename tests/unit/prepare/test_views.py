@@ -201,9 +201,9 @@ def test_wrong_resume_code_is_explained(client: FlaskClient) -> None:
     assert soup.select_one("input#resume_code")["value"] == "AAAA-BBBB-CCCC-DDDD"
 
 
-def test_resume_attempts_are_rate_limited(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """Verify guessing stops after the limit with a 429 page."""
-    app = make_app(f"sqlite:///{tmp_path / 'limit.sqlite3'}", RATELIMIT_ENABLED=True, RESUME_RATE_LIMIT="3 per hour")
+def test_resume_attempts_are_rate_limited(tmp_path, redis_limits) -> None:  # type: ignore[no-untyped-def]
+    """Verify guessing stops after the limit with a 429 page, counted in Redis as in production."""
+    app = make_app(f"sqlite:///{tmp_path / 'limit.sqlite3'}", RESUME_RATE_LIMIT="3 per hour", **redis_limits)
     client = app.test_client()
     token = csrf_token(client.get("/en/prepare/resume").get_data(as_text=True))
     statuses = [
@@ -273,10 +273,10 @@ def test_changing_language_saves_the_text_first(tmp_path) -> None:  # type: igno
     assert check_page(too_long.get_data(as_text=True)).select_one("textarea#answer").get_text() == "x" * 5001
 
 
-def test_behind_a_proxy_limits_count_each_parent_and_links_use_the_public_host(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_behind_a_proxy_limits_count_each_parent_and_links_use_the_public_host(tmp_path, redis_limits) -> None:  # type: ignore[no-untyped-def]
     """Verify with one trusted proxy, two parents behind it have separate limits and QR links are public."""
     app = make_app(
-        f"sqlite:///{tmp_path / 'proxy.sqlite3'}", RATELIMIT_ENABLED=True, RESUME_RATE_LIMIT="2 per hour", TRUSTED_PROXIES=1
+        f"sqlite:///{tmp_path / 'proxy.sqlite3'}", RESUME_RATE_LIMIT="2 per hour", TRUSTED_PROXIES=1, **redis_limits
     )
     client = app.test_client()
 
