@@ -32,7 +32,7 @@ SOURCES = {
 JS_DIR = PROJECT_ROOT / "parent_guide" / "assets" / "js"
 # Our modules, in dependency order: each is rewritten to import the others by
 # their fingerprinted names, so every module can be cached for a year.
-MODULES = ("autosave.mjs", "print.mjs", "exit.mjs", "idle.mjs", "handover.mjs", "app.mjs")
+MODULES = ("announce.mjs", "character-count.mjs", "autosave.mjs", "print.mjs", "exit.mjs", "idle.mjs", "handover.mjs", "app.mjs")
 
 
 class AssetsNotBuilt(RuntimeError):
