@@ -31,9 +31,9 @@ def error_prefix(app: Flask, locale: str) -> str:
 def structure_problems(page: Page, error_word: str) -> list[str]:
     """Problems in the page's accessibility tree and title, as a screen reader meets them.
 
-    One h1; one banner, main and contentinfo; every navigation and region
-    named, no two landmarks with the same name; every control named; the skip
-    link first; the title "[page] – [site name]", with the error prefix exactly
+    One h1, with the area bar after it; one banner, main and contentinfo; every
+    navigation and region named, no two landmarks with the same name; every
+    control named; the skip link first; the title "[page] – [site name]", with the error prefix exactly
     when an error summary shows.
     """
     problems = []
@@ -57,6 +57,12 @@ def structure_problems(page: Page, error_word: str) -> list[str]:
     )
     if "govuk-skip-link" not in (first or ""):
         problems.append(f"first focusable element is {first!r}, not the skip link")
+    area_first = page.evaluate(
+        "() => { const bar = document.querySelector('.app-area-bar'), h1 = document.querySelector('h1');"
+        " return Boolean(bar && h1 && bar.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING); }"
+    )
+    if area_first:
+        problems.append("the area bar comes before the h1")
     site_name = page.locator(".govuk-service-navigation__service-name").inner_text().strip()
     title = page.title()
     what, dash, site = title.rpartition(" – ")
