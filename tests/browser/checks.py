@@ -82,8 +82,8 @@ _ON_SCREEN = """
   const scrollWidth = document.documentElement.scrollWidth;
   if (scrollWidth > width + 1) problems.push(`scrolls sideways: ${scrollWidth}px on a ${width}px screen`);
   const describe = (el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${(el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 40)}"`;
-  // Hidden by design: the skip link until focused, closed menus and details, conditional questions not chosen.
-  const hiddenByDesign = '[hidden], .govuk-visually-hidden, .govuk-skip-link, .govuk-radios__conditional--hidden, .govuk-checkboxes__conditional--hidden, details:not([open]) > :not(summary), .app-print-only';
+  // Hidden by design: the skip link until focused, closed menus, details and dialogs, conditional questions not chosen.
+  const hiddenByDesign = '[hidden], .govuk-visually-hidden, .govuk-skip-link, .govuk-radios__conditional--hidden, .govuk-checkboxes__conditional--hidden, details:not([open]) > :not(summary), dialog:not([open]), .app-print-only';
   for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
     if (el.closest(hiddenByDesign)) continue;
     const box = el.getBoundingClientRect();
