@@ -41,6 +41,8 @@ def _answer_one_section(page: Page, live_server: str) -> None:
     page.goto(live_server + "/en/prepare/working-well")
     page.get_by_label("Your answer").fill(ANSWER)
     page.get_by_role("button", name="Save and continue").click()
+    # The form may wait for an autosave under way before it is sent: let it arrive first.
+    page.wait_for_url(lambda url: not url.endswith("/working-well"))
     page.goto(live_server + "/en/prepare/check")
     expect(page.locator("h1")).to_have_text("Check your answers")
 
