@@ -17,6 +17,9 @@ def check_page(html: str, lang: str = "en") -> BeautifulSoup:
     title = soup.title.get_text(strip=True) if soup.title else ""
     assert title.endswith(f"– {SITE_NAME}"), f"title {title!r} does not name the site"
     assert len(title) > len(SITE_NAME) + 3, "title does not name the page"
+    if lang == "en":
+        errors_shown = soup.select_one(".govuk-error-summary") is not None
+        assert title.startswith("Error: ") == errors_shown, f"title {title!r} with errors shown: {errors_shown}"
     ids = Counter(tag["id"] for tag in soup.find_all(id=True))
     duplicates = [i for i, n in ids.items() if n > 1]
     assert not duplicates, f"duplicate ids: {duplicates}"

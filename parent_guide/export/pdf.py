@@ -14,6 +14,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from parent_guide.export.document import PAGE, PAGES, ViewsDocument, page_parts, with_english, xml_safe
+from parent_guide.export.pdf_artifacts import footers_as_artifacts
 from parent_guide.prepare.text import paragraphs
 
 # Fonts are loaded into one FontConfiguration and reused: loading them for
@@ -133,10 +134,11 @@ def render_html(doc: ViewsDocument) -> str:
 
 
 def render_pdf(doc: ViewsDocument) -> bytes:
-    """``doc`` as PDF/UA-1 bytes: tagged, with its language, title and fonts embedded."""
+    """``doc`` as PDF/UA-1 bytes: tagged, with its language, title and fonts embedded, footers as artifacts."""
     html = render_html(doc)
     with _render_lock:
         fonts, css = _styles()
-        return HTML(string=html, url_fetcher=_FETCH_NOTHING).write_pdf(
+        data = HTML(string=html, url_fetcher=_FETCH_NOTHING).write_pdf(
             stylesheets=[css], font_config=fonts, pdf_variant="pdf/ua-1"
         )
+    return footers_as_artifacts(data)

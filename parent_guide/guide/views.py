@@ -31,24 +31,30 @@ def contents() -> ResponseReturnValue:
 
 @bp.route("/<lang_code>/guide/<slug>")
 def step(slug: str) -> ResponseReturnValue:
-    """One step, with Back, Continue and "Step N of M" through the steps for this parent."""
+    """One step, with Back, Continue and "Step N of M" through the steps for this parent.
+
+    The count, Back and Continue all come from one list, the parent's steps, so
+    every page agrees on the total. A step outside that list is still readable:
+    it has no number, and Back and Continue lead to the parent's steps either side.
+    """
     library = content()
     current = library.step(slug)
     if current is None:
         abort(404)
     applying = applying_steps(library.steps)
-    # A step that does not match the answers is still readable; it walks the whole guide.
-    steps = applying if current in applying else library.steps
-    number = steps.index(current) + 1
-    previous = steps[number - 2] if number > 1 else None
-    following = steps[number] if number < len(steps) else None
+    position = library.steps.index(current)
+    before = [s for s in applying if library.steps.index(s) < position]
+    after = [s for s in applying if library.steps.index(s) > position]
+    number = applying.index(current) + 1 if current in applying else None
+    previous = before[-1] if before else None
+    following = after[0] if after else None
     applies = current in applying
     return render_shared(
         "guide/step.html",
-        vary=(number, len(steps), previous and previous.slug, following and following.slug, applies),
+        vary=(number, len(applying), previous and previous.slug, following and following.slug, applies),
         step=current,
         number=number,
-        total=len(steps),
+        total=len(applying),
         previous=previous,
         following=following,
         applies=applies,

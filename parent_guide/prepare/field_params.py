@@ -15,6 +15,8 @@ def character_count(limit: int) -> dict[str, Any]:
     """Character count texts in the current language."""
     return {
         "maxlength": limit,
+        # Screen readers hear the count only in the last tenth before the limit, and over it.
+        "threshold": 90,
         "rows": 10,
         # The browser must not offer what a parent wrote about their family to the next person.
         "autocomplete": "off",

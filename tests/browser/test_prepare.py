@@ -135,9 +135,10 @@ def test_autosave_announces_saved_and_survives_a_reload(live_server: str, browse
     page.get_by_role("button", name="Start writing").click()
     page.goto(live_server + "/en/prepare/support")
     page.get_by_label("Your answer").press_sequentially("Help with school runs")
-    status = page.locator("[data-save-status]")
-    expect(status).to_have_attribute("role", "status")
-    expect(status).to_contain_text("Saved", timeout=8000)
+    expect(page.locator("[data-save-status]")).to_contain_text("Saved", timeout=8000)
+    # Spoken through the page's one polite status region.
+    expect(page.locator("[data-app-status]")).to_have_text("Saved")
+    expect(page.locator("[data-app-status]")).to_have_attribute("role", "status")
     page.reload()
     expect(page.get_by_label("Your answer")).to_have_value("Help with school runs")
     page.goto(live_server + "/en/prepare/")
@@ -202,3 +203,21 @@ def test_conflict_and_expired_pages_are_accessible_and_keep_the_text(live_server
     expect(phone.get_by_text("Typed before the session ran out")).to_be_visible()
     laptop_context.close()
     phone_context.close()
+
+
+def test_no_fragment_follows_the_parent_after_an_error_link(live_server: str, browser: Browser) -> None:
+    """Verify that without JavaScript an error link's #answer is not carried to the next page after saving."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/en/prepare/")
+    page.get_by_role("button", name="Start writing").click()
+    page.goto(live_server + "/en/prepare/worries")
+    page.get_by_label("Your answer").fill("word " * 1001)
+    page.get_by_role("button", name="Save and continue").click()
+    page.locator(".govuk-error-summary a").first.click()
+    expect(page).to_have_url(re.compile("#answer$"))
+    page.get_by_label("Your answer").fill("A shorter answer")
+    page.get_by_role("button", name="Save and continue").click()
+    expect(page.locator(".govuk-error-summary")).to_have_count(0)
+    assert "#" not in page.url, page.url
+    context.close()

@@ -14,16 +14,22 @@ import {
   SkipLink,
 } from "govuk-frontend";
 import { initAllExit } from "./exit.mjs";
+import { initAnnouncer } from "./announce.mjs";
+import { announceCountsNearTheLimit } from "./character-count.mjs";
 import { initAllAutosave } from "./autosave.mjs";
-import { initPrintButtons } from "./print.mjs";
+import { initPrintButtons, initPrintDocumentLinks, initPrintedAddresses } from "./print.mjs";
 import { initIdle } from "./idle.mjs";
 import { initHandover } from "./handover.mjs";
 
 initAllExit();
+initAnnouncer();
+announceCountsNearTheLimit(CharacterCount);
 for (const Component of [Button, CharacterCount, Checkboxes, ErrorSummary, NotificationBanner, Radios, ServiceNavigation, SkipLink]) {
   createAll(Component);
 }
 initAllAutosave();
 initPrintButtons();
+initPrintDocumentLinks();
+initPrintedAddresses();
 initIdle();
 initHandover();

@@ -1,7 +1,9 @@
 // Saves a preparation-form section while the parent types: after a pause and
-// when they leave a field. The status line is a polite live region, so screen
-// readers hear "Saved" without being interrupted. A failed save says so and
-// leaves the text where it is; the normal "Save and continue" still works.
+// when they leave a field. The status line shows the result, and the page's
+// status region speaks it, so screen readers hear "Saved" without being
+// interrupted: once per pause, and only when something new was saved. A failed
+// save says so and leaves the text where it is; "Save and continue" still works.
+import { announce } from "./announce.mjs";
 
 const PAUSE_MS = 2000;
 
@@ -28,6 +30,7 @@ export function initAutosave(form) {
   function show(key, isError) {
     const message = status.dataset[key] || status.dataset.failed;
     status.textContent = key === "saved" ? `${message} (${timeNow()})` : message;
+    announce(message);
     status.classList.toggle("app-save-status--error", Boolean(isError));
   }
 

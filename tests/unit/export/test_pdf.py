@@ -127,6 +127,54 @@ def test_pdf_footer_on_every_page(document: ViewsDocument) -> None:
         assert f"Page {number} of {pages}" in text
 
 
+def _marked_text(pdf: pikepdf.Pdf, page: pikepdf.Page) -> Iterator[tuple[str, int | None]]:
+    """For each text-showing operator on the page, its innermost marked-content tag and id."""
+    stack: list[tuple[str, int | None]] = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name in ("BDC", "BMC"):
+            properties = operands[1] if len(operands) > 1 and isinstance(operands[1], pikepdf.Dictionary) else {}
+            stack.append((str(operands[0]), int(properties["/MCID"]) if "/MCID" in properties else None))
+        elif name == "EMC":
+            stack.pop()
+        elif name in ("Tj", "TJ", "'", '"'):
+            yield stack[-1] if stack else ("", None)
+
+
+def test_pdf_footers_are_artifacts_and_all_else_is_in_the_structure_tree(document: ViewsDocument) -> None:
+    """Verify the running footers are pagination artifacts and every other piece of text is tagged in the tree."""
+    data = render_pdf(sample(document.lang, "\n\n".join(["Words to fill the page."] * 120)))
+    with open_pdf(data) as pdf:
+        assert len(pdf.pages) > 1
+        tree = pdf.Root.StructTreeRoot
+        in_tree = set()
+        pending = [tree.K]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, pikepdf.Array):
+                pending.extend(node)
+            elif isinstance(node, pikepdf.Dictionary) and "/S" in node:
+                in_tree.add(node.objgen)
+                pending.append(node.get("/K"))
+        nums = tree.ParentTree.Nums
+        by_page = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+        for page in pdf.pages:
+            mapping = by_page[int(page.obj.StructParents)]
+            marks = list(_marked_text(pdf, page))
+            artifacts = [tag for tag, _ in marks if tag == "/Artifact"]
+            assert len(artifacts) >= 3, "the confidential line, the date and the page number"
+            for tag, mcid in marks:
+                if tag != "/Artifact":
+                    assert mcid is not None, f"text outside any tag ({tag})"
+                    assert mapping[mcid].objgen in in_tree, f"MCID {mcid} is outside the structure tree"
+        artifact_properties = [
+            operands[1]
+            for operands, operator in pikepdf.parse_content_stream(pdf.pages[0])
+            if str(operator) == "BDC" and str(operands[0]) == "/Artifact"
+        ]
+        assert all(str(p.Type) == "/Pagination" for p in artifact_properties)
+
+
 def test_latin_text_is_extractable() -> None:
     """Verify Polish, Welsh and Romanian letters come out of the PDF as written."""
     text = "Zażółć gęślą jaźń.\nDŵr a ŷd yng Nghymru.\n\nȘcoala și țara."

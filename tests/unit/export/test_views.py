@@ -219,7 +219,9 @@ def test_print_page_shows_the_same_document(answered: FlaskClient) -> None:
     for expected in ("Joanna Nowak", "Ola and Kuba", "3 December 2026", "Kent", "My sister Ewa", "Confidential"):
         assert expected in main
     assert "the professionals' worries" not in main
-    assert soup.select_one(".govuk-service-navigation") is None
+    # On screen the page keeps the site's header and footer; print.css leaves them off paper.
+    assert soup.select_one(".govuk-service-navigation") is not None
+    assert soup.select_one(".govuk-footer") is not None
     assert soup.find(string=re.compile("Print option")).find_parent(class_="app-no-print")
 
 

@@ -198,3 +198,15 @@ def test_answers_travel_with_the_draft_to_another_device(app) -> None:  # type: 
     summary = check_page(phone.get("/en/your-guide/").get_data(as_text=True)).select_one(".govuk-summary-list").get_text()
     assert "Cumbria" in summary and "Kent" not in summary
     assert "review conference" in summary
+
+
+def test_timeline_headings_say_what_happens(client: FlaskClient) -> None:
+    """Verify each timeline heading names the event, not a bare date, so it makes sense out of context."""
+    answer(client, "kind", answer="initial")
+    answer(client, "date", day="14", month="12", year="2026")
+    soup = check_page(client.get("/en/your-guide/").get_data(as_text=True))
+    headings = [h.get_text(" ", strip=True) for h in soup.select(".app-timeline h3")]
+    assert headings
+    assert "The conference" in headings
+    for heading in headings:
+        assert not re.search(r"\d", heading), f"heading {heading!r} is a date, not what happens"
