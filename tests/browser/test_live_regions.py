@@ -59,10 +59,10 @@ def _type_like_a_person(page: Page, text: str, seconds: float) -> None:
         page.wait_for_timeout(max(0, gap - (time.monotonic() - started)) * 1000)
 
 
-def test_one_polite_status_region_besides_the_exit_button(section: Page) -> None:
-    """Verify the page has one polite status region of its own (the exit component keeps its own for now)."""
+def test_one_polite_status_region(section: Page) -> None:
+    """Verify the page has one polite status region, which the exit button's "press Shift" messages share."""
     regions = section.locator(LIVE).evaluate_all(
-        "(all) => all.filter((r) => !r.closest('.govuk-exit-this-page') && !r.closest('[aria-hidden=true]'))"
+        "(all) => all.filter((r) => !r.closest('[aria-hidden=true]'))"
         ".map((r) => r.getAttribute('role') || r.getAttribute('aria-live'))"
     )
     assert regions == ["status"]

@@ -203,7 +203,7 @@ def test_shift_three_times_leaves_but_capitals_never_count(live_server: str, bro
     keyboard.type(" ok")
     expect(field).to_have_value("HWHWHWHW ok")
     assert page.url.startswith(live_server)
-    status = page.locator(".govuk-exit-this-page [role=status]")
+    status = page.locator("[data-app-status]")
     expect(status).to_have_text("")
     keyboard.press("Shift")
     expect(status).to_have_text("Shift, press 2 more times to leave.")

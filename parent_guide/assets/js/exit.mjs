@@ -8,6 +8,8 @@
 // - only a Shift press with no other key in between counts. GOV.UK's script
 //   counts a Shift released before the letter it capitalised, so a quick typist
 //   can leave by accident, and it announces "expired" after every pause.
+import { announce } from "./announce.mjs";
+
 const PRESSES_TO_LEAVE = 3;
 const PRESS_WINDOW_MS = 5000;
 
@@ -30,18 +32,13 @@ export function initExit(root) {
     oneMore: root.dataset["i18n.pressOneMoreTime"] || "",
     activated: root.dataset["i18n.activated"] || "",
   };
-  const status = document.createElement("span");
-  status.className = "govuk-visually-hidden";
-  status.setAttribute("role", "status");
-  root.appendChild(status);
-
   let presses = 0;
   let shiftAlone = false;
   let windowTimer = null;
 
   function reset() {
+    if (presses) announce("");
     presses = 0;
-    status.textContent = "";
     clearTimeout(windowTimer);
   }
 
@@ -81,7 +78,8 @@ export function initExit(root) {
         leave();
         return;
       }
-      status.textContent = presses === 1 ? text.twoMore : text.oneMore;
+      // Through the page's one status region, like everything else that speaks.
+      announce(presses === 1 ? text.twoMore : text.oneMore);
       windowTimer = setTimeout(reset, PRESS_WINDOW_MS);
     },
     true,
