@@ -93,6 +93,8 @@ def start_and_write(page: Page, base: str) -> str:
     page.goto(base + SECTION)
     page.get_by_label("Your answer").fill(SECRET)
     page.get_by_role("button", name="Save and continue").click()
+    # The form may wait for an autosave to finish before it goes: wait for the next page.
+    page.wait_for_url(re.compile(r"/en/prepare/(?!working-well)"))
     page.goto(base + SECTION)
     expect(page.get_by_label("Your answer")).to_have_value(SECRET)
     return code
