@@ -6,7 +6,10 @@ import os
 import re
 from collections.abc import Iterator
 
-import pytest
+# Before the app is imported: the tests, and any server they start, run as development.
+os.environ["PARENT_GUIDE_ENV"] = "development"
+
+import pytest  # noqa: E402
 from flask import Flask, url_for
 from flask.testing import FlaskClient
 from flask_migrate import upgrade

@@ -29,7 +29,8 @@ def _within_limit(form: FlaskForm, field: Field) -> None:
 
 
 def _cleaned(value: Any) -> Any:
-    return clean(value) if isinstance(value, str) else value
+    # Only text is an answer; anything else a crafted request sends counts as empty.
+    return clean(value) if isinstance(value, str) else None
 
 
 class SectionForm(FlaskForm):
@@ -53,9 +54,11 @@ class SectionForm(FlaskForm):
     def base_version(self) -> int:
         """The version this form was loaded from; 0 if missing or not a number."""
         try:
-            return max(int(self.version.data or 0), 0)
-        except ValueError:
+            version = int(self.version.data or 0)
+        except (TypeError, ValueError):
             return 0
+        # Beyond a database integer a crafted number would fail the query, not conflict.
+        return version if 0 <= version < 2**31 else 0
 
 
 class AnswerForm(SectionForm):
