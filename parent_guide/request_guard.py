@@ -1,6 +1,7 @@
 """Refuse request bodies the site never asks for, before any form reads them.
 
-Every form here, and the autosave script, sends ``application/x-www-form-urlencoded``.
+Every form here, and the autosave script, sends ``application/x-www-form-urlencoded``;
+the idle-time script's keep-alive sends no body at all.
 Anything else (JSON, which Flask-WTF would read as form data; multipart with
 files; other types) is refused with 415, and a body over ``MAX_CONTENT_LENGTH``
 with 413, each with a page in the parent's language (JSON for the autosave script).
@@ -14,7 +15,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, Unsupporte
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 # Endpoints answered in JSON, for the script that calls them.
-JSON_ENDPOINTS = frozenset({"prepare.autosave"})
+JSON_ENDPOINTS = frozenset({"prepare.autosave", "safety.keepalive"})
 
 
 def _has_body() -> bool:

@@ -54,11 +54,9 @@ class SectionForm(FlaskForm):
     def base_version(self) -> int:
         """The version this form was loaded from; 0 if missing or not a number."""
         try:
-            version = int(self.version.data or 0)
-        except (TypeError, ValueError):
+            return max(int(self.version.data or 0), 0)
+        except ValueError:
             return 0
-        # Beyond a database integer a crafted number would fail the query, not conflict.
-        return version if 0 <= version < 2**31 else 0
 
 
 class AnswerForm(SectionForm):

@@ -69,6 +69,14 @@ def test_the_autosave_scripts_own_body_is_accepted(client: FlaskClient) -> None:
     assert response.get_json()["status"] == "saved"
 
 
+def test_the_keepalive_scripts_empty_post_is_accepted(client: FlaskClient) -> None:
+    """Verify the idle-time script's bodiless POST is not refused, and a body there is refused in JSON."""
+    start_draft(client)
+    assert client.post("/session/keepalive", headers={"Content-Length": "0"}).get_json()["status"] == "ok"
+    refused = client.post("/session/keepalive", data="{}", content_type="application/json")
+    assert refused.status_code == 415 and refused.get_json() == {"status": "failed"}
+
+
 def test_a_huge_body_gets_a_friendly_413(client: FlaskClient) -> None:
     """Verify a body over MAX_CONTENT_LENGTH is refused with a page that says what to do."""
     start_draft(client)
@@ -124,7 +132,7 @@ def test_crafted_query_arguments_on_the_conflict_page(client: FlaskClient) -> No
 
 
 def test_a_version_too_big_for_the_database_is_not_a_crash(client: FlaskClient) -> None:
-    """Verify a crafted version number is read as no version, not passed to the database."""
+    """Verify a crafted version number (too big for the database, negative, not a number) saves or conflicts."""
     start_draft(client)
     token = csrf_token(client.get(SECTION).get_data(as_text=True))
     for version in ("9" * 30, "-5", "1e9", "9" * 5000):
