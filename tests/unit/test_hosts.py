@@ -45,11 +45,11 @@ def public_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
 
 
 def test_the_qr_link_uses_the_public_address(public_app: Flask) -> None:
-    """Verify the resume link shown and encoded in the QR code is on the public address, not the request's."""
+    """Verify the hand-over link shown and encoded in the QR code is on the public address, not the request's."""
     client = public_app.test_client()
     start_draft(client)
     page = client.get("/en/prepare/continue-elsewhere").get_data(as_text=True)
-    assert "https://guide.example.org.uk/en/prepare/resume?code=" in page
+    assert "https://guide.example.org.uk/en/prepare/open?t=" in page
     assert "http://localhost" not in page
 
 
