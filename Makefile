@@ -6,9 +6,12 @@ BIN := $(VENV)/bin
 STAMPS := .stamps
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Production is the app's default (it then needs strong secrets); these targets are for
+# a developer's machine, so they run it as development unless told otherwise.
+DEV := PARENT_GUIDE_ENV=$${PARENT_GUIDE_ENV:-development}
 
 .DEFAULT_GOAL := help
-.PHONY: help system-run system-test setup db assets translations run serve test screenshots extract clean
+.PHONY: help system-run system-test setup db assets translations run serve test security audit screenshots extract clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -45,20 +48,26 @@ system-test: ## Install those plus Chromium, PostgreSQL and poppler-utils for th
 setup: $(STAMPS)/venv assets translations ## Install everything the site needs into .venv
 
 db: system-run $(STAMPS)/venv ## Create or upgrade the database (SQLite in instance/, or DATABASE_URL)
-	$(BIN)/flask --app parent_guide db upgrade
+	$(DEV) $(BIN)/flask --app parent_guide db upgrade
 
 run: system-run setup db ## Set everything up and serve the site on http://127.0.0.1:5000
-	$(BIN)/flask --app parent_guide run --host $(HOST) --port $(PORT)
+	$(DEV) $(BIN)/flask --app parent_guide run --host $(HOST) --port $(PORT)
 
 serve: system-run setup db ## Serve the site with gunicorn, as in production (settings in gunicorn.conf.py)
 	$(BIN)/gunicorn -c gunicorn.conf.py
 
-test: system-test setup $(STAMPS)/venv-test ## Set everything up, with Chromium, and run every test
-	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+test: system-test setup $(STAMPS)/venv-test security ## Set everything up, with Chromium, and run every test
+	PARENT_GUIDE_ENV=development $(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest: no tests ran (exit code 5)"; exit 0; fi; exit $$status
 
+security: $(STAMPS)/venv-test ## Scan the code with bandit; fails on medium or high severity
+	$(BIN)/bandit --quiet --recursive parent_guide migrations bench scripts --severity-level medium
+
+audit: $(STAMPS)/venv-test ## Check installed packages for known vulnerabilities (needs pypi.org's vulnerability data)
+	$(BIN)/pip-audit --local --strict --skip-editable
+
 screenshots: system-test setup $(STAMPS)/venv-test ## Retake the README's phone-sized screenshot
-	$(BIN)/python scripts/screenshots.py
+	$(DEV) $(BIN)/python scripts/screenshots.py
 
 extract: $(STAMPS)/venv ## Extract marked strings and update every catalogue
 	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project parent_guide .

@@ -93,7 +93,7 @@ def main() -> None:
 
 def run(url: str, seconds: float, parents: int) -> None:
     """Serve the app on ``url``'s database and drive ``parents`` parents for ``seconds``."""
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "load-test"})
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "load-test", "DEVELOPMENT": True, "DRAFT_PEPPER": "load-test", "SESSION_COOKIE_SECURE": False})
     with app.app_context():
         upgrade()
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -18,10 +18,13 @@ from parent_guide import (
     database,
     errors,
     helplines,
+    hosts,
     i18n,
     indexing,
     local_facts,
+    production,
     render_cache,
+    request_guard,
     security,
     session_cookie,
     session_safety,
@@ -57,6 +60,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_object(TestConfig if test_config and test_config.get("TESTING") else Config)
     if test_config:
         app.config.update(test_config)
+    production.init_app(app)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     proxies = app.config["TRUSTED_PROXIES"]
     if proxies:
@@ -103,8 +107,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     helplines.init_app(app)
     ask.init_app(app, _content_url(app))
 
-    # Shared services: the encrypted session, database, forms, rate limits, locales,
-    # safety on a shared phone, assets, headers, errors.
+    # Shared services: hosts and bodies checked first, then the encrypted session,
+    # database, forms, rate limits, locales, safety on a shared phone, assets, headers, errors.
+    hosts.init_app(app)
+    request_guard.init_app(app)
     session_cookie.init_app(app)
     database.init_app(app)
     csrf.init_app(app)

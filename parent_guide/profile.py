@@ -51,6 +51,16 @@ _CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
+# Conference dates more than this many days from today are refused, and dropped when
+# read back: the timeline counts months either side, and a year 1 or 9999 cannot be.
+DATE_WINDOW_DAYS = 366
+
+
+def plausible_conference_date(value: date, today: date) -> bool:
+    """Whether a conference date is near enough today for the timeline (a year either side)."""
+    return abs((value - today).days) <= DATE_WINDOW_DAYS
+
+
 @dataclass(frozen=True)
 class Profile:
     """What the parent told us; ``None`` means not answered or "I'm not sure"."""
@@ -107,6 +117,9 @@ class Profile:
         try:
             values["conference_date"] = date.fromisoformat(data["conference_date"]) if data.get("conference_date") else None
         except (TypeError, ValueError):
+            values["conference_date"] = None
+        if values["conference_date"] and not plausible_conference_date(values["conference_date"], date.today()):
+            # Saved by older code, or tampered with: the timeline cannot be counted from it.
             values["conference_date"] = None
         ages = data.get("ages")
         if isinstance(ages, list):

@@ -7,7 +7,10 @@ import re
 import uuid
 from collections.abc import Iterator
 
-import pytest
+# Before the app is imported: the tests, and any server they start, run as development.
+os.environ["PARENT_GUIDE_ENV"] = "development"
+
+import pytest  # noqa: E402
 from flask import Flask, url_for
 from flask.testing import FlaskClient
 from flask_migrate import upgrade

@@ -1,34 +1,21 @@
 """Resume codes: something a person can read out, write down and type back.
 
 A code is 16 characters of Crockford's base32 (80 random bits), shown in four
-groups of four. Everything about a draft comes from its code: the database
-lookup id and the encryption key are both derived from it, so the database
-never holds anything that opens a draft.
+groups of four. Everything about a draft comes from its code (and the server's
+pepper): the database lookup id and the encryption keys are derived from it in
+:mod:`parent_guide.drafts.format`, so the database never holds anything that
+opens a draft.
 """
 
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
-
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 LENGTH = 16
 GROUP = 4
 # Letters people confuse with digits are read as the digit, as Crockford intends.
 _READ_AS = str.maketrans({"O": "0", "I": "1", "L": "1"})
-_SALT = b"parent_guide draft v1"
-
-
-@dataclass(frozen=True)
-class DraftKeys:
-    """What a code opens: the lookup id stored in the database, and the key that is not."""
-
-    lookup: str
-    key: bytes
-
 
 def new_code() -> str:
     """A fresh random code, normalised (no separators)."""
@@ -46,12 +33,3 @@ def normalise(typed: str) -> str | None:
 def display(code: str) -> str:
     """A normalised code in groups, for example ``K7QM-3XPA-9DRT-HW2B``."""
     return "-".join(code[i : i + GROUP] for i in range(0, LENGTH, GROUP))
-
-
-def _derive(code: str, purpose: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=_SALT, info=purpose).derive(code.encode("ascii"))
-
-
-def keys_for(code: str) -> DraftKeys:
-    """The lookup id and encryption key for a normalised code."""
-    return DraftKeys(lookup=_derive(code, b"lookup").hex(), key=_derive(code, b"key"))

@@ -26,6 +26,9 @@ def encrypt(key: bytes, plaintext: bytes, associated: bytes) -> bytes:
 
 def decrypt(key: bytes, sealed: bytes, associated: bytes) -> bytes:
     """The plaintext of :func:`encrypt`'s output."""
+    if len(sealed) < NONCE_BYTES:
+        # Cut short: AESGCM would raise ValueError about the nonce, not InvalidTag.
+        raise DecryptionError("too short")
     try:
         return AESGCM(key).decrypt(sealed[:NONCE_BYTES], sealed[NONCE_BYTES:], associated)
     except InvalidTag as error:

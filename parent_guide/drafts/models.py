@@ -1,4 +1,8 @@
-"""Database tables for drafts. Answers are stored only as ciphertext."""
+"""Database tables for drafts. Answers are stored only as ciphertext.
+
+What goes in each column, and in which format, is :mod:`parent_guide.drafts.format`'s
+business; times are kept to the day.
+"""
 
 from __future__ import annotations
 
@@ -36,6 +40,7 @@ class Draft(db.Model):  # type: ignore[name-defined,misc]
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     lookup: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     sections: Mapped[list[DraftSection]] = relationship(
@@ -49,6 +54,7 @@ class DraftSection(db.Model):  # type: ignore[name-defined,misc]
     __tablename__ = "draft_sections"
 
     draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
+    # The section's name in format 1; from format 2, an HMAC of it only the code can make.
     slug: Mapped[str] = mapped_column(String(40), primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
     ciphertext: Mapped[bytes] = mapped_column(LargeBinary)

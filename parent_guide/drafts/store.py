@@ -3,20 +3,24 @@
 A save names the version it was based on. If the stored section has moved on
 (another device saved in between), nothing is overwritten: the caller gets a
 :class:`Conflict` holding the newer text so the parent can choose.
+
+How rows are written is :mod:`parent_guide.drafts.format`'s business; times are
+kept to the day, all the daily purge needs.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from flask import current_app
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from parent_guide.drafts import codes, crypto
+from parent_guide.drafts.format import CURRENT, DraftKeys, FormatV1, FormatV2
 from parent_guide.drafts.models import Draft, DraftSection
 
 Answers = dict[str, str]
@@ -25,6 +29,11 @@ Answers = dict[str, str]
 def utcnow() -> datetime:
     """The current time in UTC."""
     return datetime.now(UTC)
+
+
+def day_of(moment: datetime) -> datetime:
+    """The start of ``moment``'s day: the database keeps no finer time than that."""
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 class DraftNotFound(Exception):
@@ -57,16 +66,21 @@ class Conflict:
     current: SectionState
 
 
-def _associated(lookup: str, slug: str) -> bytes:
-    return f"{lookup}/{slug}".encode()
-
-
 class DraftStore:
-    """Drafts in one SQLAlchemy session; ``clock`` is replaceable for tests."""
+    """Drafts in one SQLAlchemy session; ``clock`` is replaceable for tests.
 
-    def __init__(self, session: Session, clock: Callable[[], datetime] = utcnow):
+    ``pepper`` defaults to the app's ``DRAFT_PEPPER``.
+    """
+
+    def __init__(self, session: Session, clock: Callable[[], datetime] = utcnow, pepper: str | None = None):
         self.session = session
         self.clock = clock
+        self.format = FormatV2(current_app.config["DRAFT_PEPPER"] if pepper is None else pepper)
+        self.old_formats = (FormatV1(),)
+
+    def today(self) -> datetime:
+        """Now, to the day."""
+        return day_of(self.clock())
 
     def _run(self, work: Callable[[], object]) -> object:
         try:
@@ -80,77 +94,122 @@ class DraftStore:
             self.session.rollback()
             raise
 
-    def _draft(self, keys: codes.DraftKeys) -> Draft:
-        draft = self.session.scalar(select(Draft).where(Draft.lookup == keys.lookup))
+    def keys(self, code: str) -> DraftKeys:
+        """The current format's keys for a normalised code."""
+        return self.format.keys(code)
+
+    def _draft(self, keys: DraftKeys) -> Draft:
+        draft = self.session.scalar(select(Draft).where(Draft.lookup == keys.lookup, Draft.format == CURRENT))
         if draft is None:
             raise DraftNotFound
         return draft
 
+    def _find(self, code: str) -> tuple[Draft, DraftKeys]:
+        """The draft and its keys, rewriting a draft saved in an older format first."""
+        keys = self.keys(code)
+        try:
+            return self._draft(keys), keys
+        except DraftNotFound:
+            pass
+        for old in self.old_formats:
+            old_keys = old.keys(code)
+            draft = self.session.scalar(select(Draft).where(Draft.lookup == old_keys.lookup, Draft.format == old.number))
+            if draft is not None:
+                self._upgrade(draft, old, old_keys, keys)
+                return draft, keys
+        raise DraftNotFound
+
+    def _upgrade(self, draft: Draft, old: FormatV1, old_keys: DraftKeys, keys: DraftKeys) -> None:
+        """Rewrite every section of an old-format draft in the current format, in this transaction."""
+        rows = list(self.session.scalars(select(DraftSection).where(DraftSection.draft_id == draft.id)))
+        opened = [(row, *self._opened(old, old_keys, row)) for row in rows]
+        self.session.execute(delete(DraftSection).where(DraftSection.draft_id == draft.id))
+        for row, slug, answers in opened:
+            self.session.add(
+                DraftSection(
+                    draft_id=draft.id,
+                    slug=self.format.section_id(keys, slug),
+                    version=row.version,
+                    ciphertext=self.format.seal(keys, slug, answers),
+                    updated_at=day_of(row.updated_at),
+                )
+            )
+        draft.lookup, draft.format = keys.lookup, CURRENT
+        draft.created_at, draft.updated_at = day_of(draft.created_at), day_of(draft.updated_at)
+        self.session.flush()
+
+    @staticmethod
+    def _opened(fmt: FormatV1 | FormatV2, keys: DraftKeys, row: DraftSection) -> tuple[str, dict[str, str]]:
+        try:
+            return fmt.open(keys, row.slug, row.ciphertext)
+        except crypto.DecryptionError as error:
+            # Tampered or cut short: as good as gone. The parent is offered a fresh start.
+            raise DraftNotFound from error
+
     def create(self) -> str:
         """Make an empty draft and return its new resume code."""
         code = codes.new_code()
-        now = self.clock()
+        now = self.today()
 
         def work() -> None:
-            self.session.add(Draft(lookup=codes.keys_for(code).lookup, created_at=now, updated_at=now))
+            self.session.add(Draft(lookup=self.keys(code).lookup, format=CURRENT, created_at=now, updated_at=now))
 
         self._run(work)
         return code
 
     def exists(self, code: str) -> bool:
-        """Whether a draft with this code is stored."""
-        lookup = codes.keys_for(code).lookup
+        """Whether a draft with this code is stored, in any format."""
+        lookups = [fmt.keys(code).lookup for fmt in (self.format, *self.old_formats)]
         try:
-            return self.session.scalar(select(Draft.id).where(Draft.lookup == lookup)) is not None
+            return self.session.scalar(select(Draft.id).where(Draft.lookup.in_(lookups))) is not None
         except SQLAlchemyError as error:
             self.session.rollback()
             raise StoreUnavailable(str(error)) from error
 
     def load(self, code: str) -> dict[str, SectionState]:
-        """Every saved section of the draft, decrypted."""
-        keys = codes.keys_for(code)
+        """Every saved section of the draft, decrypted, by section name."""
 
         def work() -> dict[str, SectionState]:
-            draft = self._draft(keys)
+            draft, keys = self._find(code)
             rows = self.session.scalars(
                 select(DraftSection).where(DraftSection.draft_id == draft.id).execution_options(populate_existing=True)
             )
-            return {row.slug: self._open(keys, row) for row in rows}
+            return dict(self._open(keys, row) for row in rows)
 
         return self._run(work)  # type: ignore[return-value]
 
     def touch(self, code: str) -> None:
-        """Mark the draft as used now, restarting its retention period."""
-        keys = codes.keys_for(code)
+        """Mark the draft as used today, restarting its retention period."""
 
         def work() -> None:
-            self._draft(keys).updated_at = self.clock()
+            self._find(code)[0].updated_at = self.today()
 
         self._run(work)
 
-    def _open(self, keys: codes.DraftKeys, row: DraftSection) -> SectionState:
-        plain = crypto.decrypt(keys.key, row.ciphertext, _associated(keys.lookup, row.slug))
-        return SectionState(answers=json.loads(plain), version=row.version)
+    def _open(self, keys: DraftKeys, row: DraftSection) -> tuple[str, SectionState]:
+        slug, answers = self._opened(self.format, keys, row)
+        return slug, SectionState(answers=answers, version=row.version)
 
-    def _current(self, keys: codes.DraftKeys, draft_id: int, slug: str) -> SectionState | None:
+    def _current(self, keys: DraftKeys, draft_id: int, slug: str) -> SectionState | None:
         row = self.session.scalar(
             select(DraftSection)
-            .where(DraftSection.draft_id == draft_id, DraftSection.slug == slug)
+            .where(DraftSection.draft_id == draft_id, DraftSection.slug == self.format.section_id(keys, slug))
             .execution_options(populate_existing=True)
         )
-        return self._open(keys, row) if row is not None else None
+        return self._open(keys, row)[1] if row is not None else None
 
     def save(self, code: str, slug: str, answers: Answers, base_version: int) -> Saved | Conflict:
         """Store ``answers`` for ``slug`` if the section is still at ``base_version``."""
-        keys = codes.keys_for(code)
-        sealed = crypto.encrypt(keys.key, json.dumps(answers, ensure_ascii=False).encode(), _associated(keys.lookup, slug))
+        keys = self.keys(code)
+        section_id = self.format.section_id(keys, slug)
+        sealed = self.format.seal(keys, slug, answers)
 
         def work() -> Saved | Conflict:
-            now = self.clock()
-            draft = self._draft(keys)
+            now = self.today()
+            draft, _keys = self._find(code)
             current = self._current(keys, draft.id, slug)
             if current is None:
-                self.session.add(DraftSection(draft_id=draft.id, slug=slug, version=1, ciphertext=sealed, updated_at=now))
+                self.session.add(DraftSection(draft_id=draft.id, slug=section_id, version=1, ciphertext=sealed, updated_at=now))
                 self.session.flush()
                 draft.updated_at = now
                 return Saved(version=1)
@@ -164,7 +223,7 @@ class DraftStore:
                 update(DraftSection)
                 .where(
                     DraftSection.draft_id == draft.id,
-                    DraftSection.slug == slug,
+                    DraftSection.slug == section_id,
                     DraftSection.version == base_version,
                 )
                 .values(version=base_version + 1, ciphertext=sealed, updated_at=now)
@@ -189,10 +248,10 @@ class DraftStore:
 
     def delete(self, code: str) -> bool:
         """Delete the draft and all its answers for good; ``False`` if there was none."""
-        lookup = codes.keys_for(code).lookup
+        lookups = [fmt.keys(code).lookup for fmt in (self.format, *self.old_formats)]
 
         def work() -> bool:
-            draft_id = self.session.scalar(select(Draft.id).where(Draft.lookup == lookup))
+            draft_id = self.session.scalar(select(Draft.id).where(Draft.lookup.in_(lookups)))
             if draft_id is None:
                 return False
             self.session.execute(delete(DraftSection).where(DraftSection.draft_id == draft_id))
@@ -220,8 +279,11 @@ class DraftStore:
             raise StoreUnavailable(str(error)) from error
 
     def purge(self, unused_for: timedelta) -> int:
-        """Delete every draft not used for ``unused_for``; return how many."""
-        cutoff = self.clock() - unused_for
+        """Delete every draft not used for ``unused_for``, counted in whole days; return how many.
+
+        A draft used on day D is kept until ``unused_for`` has passed since the end of D.
+        """
+        cutoff = self.today() - unused_for
 
         def work() -> int:
             stale = select(Draft.id).where(Draft.updated_at < cutoff)

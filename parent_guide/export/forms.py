@@ -24,7 +24,8 @@ NAME_MAX_CHARS = 300
 
 
 def _cleaned(value: Any) -> Any:
-    return clean(value).strip() if isinstance(value, str) else value
+    # Only text is a name; anything else a crafted request sends counts as empty.
+    return clean(value).strip() if isinstance(value, str) else None
 
 
 def _name_field(label: LazyString, too_long: LazyString) -> StringField:

@@ -29,7 +29,8 @@ def _within_limit(form: FlaskForm, field: Field) -> None:
 
 
 def _cleaned(value: Any) -> Any:
-    return clean(value) if isinstance(value, str) else value
+    # Only text is an answer; anything else a crafted request sends counts as empty.
+    return clean(value) if isinstance(value, str) else None
 
 
 class SectionForm(FlaskForm):

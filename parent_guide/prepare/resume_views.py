@@ -25,6 +25,7 @@ from parent_guide.drafts.session import (
 )
 from parent_guide.drafts.store import DraftNotFound, StoreUnavailable
 from parent_guide.extensions import db
+from parent_guide.hosts import external_url
 from parent_guide.prepare import bp
 from parent_guide.profile import restore_profile_from_draft
 from parent_guide.session_safety import no_store
@@ -60,7 +61,7 @@ def continue_elsewhere() -> ResponseReturnValue:
         token = Handovers(db.session).issue(code, timedelta(minutes=minutes))
     except StoreUnavailable:
         return render_template("prepare/unavailable.html"), 503
-    link = url_for("prepare.handover", t=token, _external=True)
+    link = external_url("prepare.handover", t=token)
     qr_svg = segno.make(link, error="m").svg_inline(scale=4, omitsize=True, svgclass="app-qr", title=_("QR code to open your answers on another device"))
     return render_template("prepare/continue_elsewhere.html", code=codes.display(code), link=link, qr_svg=qr_svg, minutes=minutes)
 

@@ -40,13 +40,18 @@ def _language_switch() -> str | None:
     return wanted if wanted in offered_locales() else None
 
 
+def kept_args() -> dict[str, str]:
+    """The query arguments a section page passes on: only where to go back to, never others."""
+    return {"return": RETURN_TO_CHECK} if request.args.get("return") == RETURN_TO_CHECK else {}
+
+
 def _after_save(section: PrepareSection) -> str:
     sections = content().prepare
     switch_to = _language_switch()
     if switch_to:
         # The same section, in the language chosen: the text was saved on the way.
-        return url_for("prepare.section", slug=section.slug, lang_code=switch_to, **request.args)
-    if request.args.get("return") == RETURN_TO_CHECK:
+        return url_for("prepare.section", slug=section.slug, lang_code=switch_to, **kept_args())
+    if kept_args():
         return url_for("prepare.check")
     if request.form.get("action") == "later":
         return url_for("prepare.tasks")
@@ -252,4 +257,4 @@ bp.add_app_template_filter(paragraphs, "paragraphs")
 def prepare_context() -> dict[str, Any]:
     """Values every preparation template uses."""
     limit = current_app.config["ANSWER_MAX_CHARS"]
-    return {"field_params": lambda field: params_for(field, limit), "RETURN_TO_CHECK": RETURN_TO_CHECK}
+    return {"field_params": lambda field: params_for(field, limit), "RETURN_TO_CHECK": RETURN_TO_CHECK, "kept_args": kept_args}

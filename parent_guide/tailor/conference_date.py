@@ -12,6 +12,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
+from parent_guide.profile import plausible_conference_date
 from parent_guide.timeline import add_months
 
 
@@ -28,7 +29,7 @@ class DateInput:
 
 
 def read_date(day: str, month: str, year: str, today: date) -> DateInput:
-    """Check the three boxes; past dates are allowed, more than a year ahead is not."""
+    """Check the three boxes: a real date no more than a year before or after today."""
     day, month, year = day.strip(), month.strip(), year.strip()
     typed = DateInput(day, month, year)
     missing = tuple(name for name, value in (("day", day), ("month", month), ("year", year)) if not value)
@@ -41,8 +42,11 @@ def read_date(day: str, month: str, year: str, today: date) -> DateInput:
         return DateInput(day, month, year, error=_("Enter the date using numbers, for example 3 12 2026"), error_parts=("day", "month", "year"))
     try:
         value = date(int(year), int(month), int(day))
-    except ValueError:
+    except (ValueError, OverflowError):
+        # OverflowError: a day or month too long for the computer's integers.
         return DateInput(day, month, year, error=_("The date must be a real date"), error_parts=("day", "month", "year"))
     if value > add_months(today, 12):
         return DateInput(day, month, year, error=_("The date must be within the next year"), error_parts=("day", "month", "year"))
+    if not plausible_conference_date(value, today):
+        return DateInput(day, month, year, error=_("The date must be within the last year"), error_parts=("day", "month", "year"))
     return DateInput(typed.day, typed.month, typed.year, value=value)

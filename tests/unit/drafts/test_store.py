@@ -113,7 +113,10 @@ def test_purge_removes_only_drafts_unused_for_the_period(store: DraftStore, cloc
     store.save(old, "worries", {"answer": "old"}, 0)
     clock.now += timedelta(days=20)
     recent = store.create()
-    clock.now += timedelta(days=8, seconds=1)
+    # Times are kept to the day: the draft used on day 0 is kept for 28 whole days after it.
+    clock.now += timedelta(days=8)
+    assert store.purge(timedelta(days=28)) == 0
+    clock.now += timedelta(days=1)
     assert store.purge(timedelta(days=28)) == 1
     assert not store.exists(old)
     assert store.exists(recent)

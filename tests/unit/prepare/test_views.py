@@ -239,7 +239,7 @@ def _purge_old_draft(app: Flask) -> None:
     long_ago = datetime.now(UTC) - timedelta(days=29)
     db.session.execute(
         text("UPDATE drafts SET updated_at = :when WHERE lookup = :lookup"),
-        {"when": long_ago.replace(tzinfo=None), "lookup": codes.keys_for(old).lookup},
+        {"when": long_ago.replace(tzinfo=None), "lookup": store.keys(old).lookup},
     )
     db.session.commit()
     result = app.test_cli_runner().invoke(args=["drafts", "purge"])

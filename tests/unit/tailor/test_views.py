@@ -67,6 +67,11 @@ def test_impossible_and_far_dates_are_refused_with_the_text_kept(client: FlaskCl
         ({"day": "4", "month": "", "year": "2027"}, "must include a month"),
         ({"day": "", "month": "", "year": ""}, "Enter the date"),
         ({"day": "x", "month": "1", "year": "27"}, "using numbers"),
+        # Once an OverflowError (500), and a stored year 1 that broke the timeline and calendar.
+        ({"day": "9" * 25, "month": "1", "year": "2027"}, "must be a real date"),
+        ({"day": "1", "month": "9" * 25, "year": "2027"}, "must be a real date"),
+        ({"day": "1", "month": "1", "year": "0001"}, "within the last year"),
+        ({"day": "1", "month": "11", "year": "2025"}, "within the last year"),
     ):
         response = answer(client, "date", **fields)
         assert response.status_code == 400
@@ -210,3 +215,15 @@ def test_timeline_headings_say_what_happens(client: FlaskClient) -> None:
     assert "The conference" in headings
     for heading in headings:
         assert not re.search(r"\d", heading), f"heading {heading!r} is a date, not what happens"
+
+
+@pytest.mark.parametrize("stored", ["0001-01-01", "9999-12-31", "1900-02-29", "2026-13-01", 20261203, ["2026-12-03"]])
+def test_a_stored_date_out_of_range_is_harmless(client: FlaskClient, stored: object) -> None:
+    """Verify a profile saved with an impossible or far-off date (old code, or tampering) is read as no date."""
+    with client.session_transaction() as session:
+        session["profile"] = {"conference_date": stored, "kind": "initial"}
+    summary = client.get("/en/your-guide/")
+    assert summary.status_code == 200
+    check_page(summary.get_data(as_text=True))
+    assert client.get("/en/your-guide/calendar.ics").status_code == 302
+    assert client.get("/en/your-guide/questions/date").status_code == 200
