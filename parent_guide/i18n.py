@@ -12,6 +12,9 @@ from typing import Any
 from babel import Locale, localedata
 from flask import Flask, abort, current_app, g, request
 from flask_babel import Babel
+from markupsafe import Markup, escape
+
+from parent_guide.text_direction import text_part
 
 babel = Babel()
 
@@ -71,6 +74,14 @@ def _add_lang_code(endpoint: str, values: dict[str, Any]) -> None:
     values["lang_code"] = current_locale()
 
 
+def direction_attributes(text: str) -> Markup:
+    """``dir`` (and ``lang`` when the script tells it) for an element holding ``text`` a parent wrote."""
+    code = current_locale()
+    part = text_part(text, code, text_direction(code))
+    lang = f' lang="{escape(part.lang)}"' if part.lang else ""
+    return Markup(f'dir="{part.direction}"{lang}')
+
+
 def init_app(app: Flask) -> None:
     """Wire Flask-Babel and the ``/<lang_code>/`` URL prefix into ``app``."""
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
@@ -78,6 +89,7 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=lambda: babel_locale(current_locale()))
     app.url_value_preprocessor(_pull_lang_code)
     app.url_defaults(_add_lang_code)
+    app.add_template_filter(direction_attributes, "direction_attributes")
 
     @app.context_processor
     def locale_context() -> dict[str, Any]:
