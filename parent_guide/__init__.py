@@ -17,6 +17,8 @@ from parent_guide import (
     errors,
     helplines,
     i18n,
+    language_switch,
+    languages,
     local_facts,
     security,
     session_cookie,
@@ -95,6 +97,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     areas.init_app(app)
     local_facts.init_app(app)
     helplines.init_app(app)
+    languages.init_app(app)
 
     # Shared services: the encrypted session, database, forms, rate limits, locales,
     # safety on a shared phone, assets, headers, errors.
@@ -105,6 +108,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     WTFormsHelpers(app)
     app.cli.add_command(drafts_cli)
     i18n.init_app(app)
+    language_switch.init_app(app)
     session_safety.init_app(app)
     tailoring.init_app(app)
     assets.init_app(app)

@@ -10,10 +10,11 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale, localedata
-from flask import Flask, abort, current_app, g, request
+from flask import Flask, abort, current_app, g, has_request_context, request
 from flask_babel import Babel
 from markupsafe import Markup, escape
 
+from parent_guide.languages import languages
 from parent_guide.text_direction import text_part
 
 babel = Babel()
@@ -25,21 +26,22 @@ def offered_locales() -> tuple[str, ...]:
 
 
 def current_locale() -> str:
-    """The locale of this request: from the URL, else the default."""
-    return g.get("lang_code") or current_app.config["DEFAULT_LOCALE"]
+    """The locale of this request: from the URL, else the default.
+
+    An address that matched no page (a 404) still names its language in its
+    first segment, so the error page speaks it.
+    """
+    code = g.get("lang_code")
+    if code is None and has_request_context() and request.url_rule is None:
+        first = request.path.split("/", 2)[1]
+        code = first if first in offered_locales() else None
+    return code or current_app.config["DEFAULT_LOCALE"]
 
 
 @lru_cache
 def text_direction(code: str) -> str:
     """``rtl`` or ``ltr`` for a locale code."""
     return Locale.parse(code, sep="-").text_direction
-
-
-@lru_cache
-def native_name(code: str) -> str:
-    """The language's name in itself, for example ``Cymraeg``."""
-    name = Locale.parse(code, sep="-").get_display_name(Locale.parse(code, sep="-")) or code
-    return name[:1].upper() + name[1:]
 
 
 @lru_cache
@@ -97,5 +99,5 @@ def init_app(app: Flask) -> None:
         return {
             "lang_code": code,
             "text_dir": text_direction(code),
-            "offered_locales": [(c, native_name(c)) for c in offered_locales()],
+            "offered_locales": [(c, languages()[c].name) for c in offered_locales()],
         }
