@@ -25,6 +25,7 @@ FINGERPRINTED = re.compile(r"\.[0-9a-f]{12}\.")
 GOVUK_DIST = PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk"
 SOURCES = {
     "main.css": PROJECT_ROOT / "build" / "assets" / "main.css",
+    "rtl.css": PROJECT_ROOT / "build" / "assets" / "rtl.css",
     "print.css": PROJECT_ROOT / "build" / "assets" / "print.css",
     "govuk-frontend.min.js": GOVUK_DIST / "govuk-frontend.min.js",
     "favicon.svg": PROJECT_ROOT / "parent_guide" / "assets" / "images" / "favicon.svg",
