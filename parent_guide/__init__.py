@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from parent_guide import (
+    area_language,
     areas,
     assets,
     database,
@@ -96,6 +97,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["parent_guide.content"] = library
     areas.init_app(app)
     local_facts.init_app(app)
+    area_language.init_app(app, app.extensions[areas.EXTENSION_KEY])
     helplines.init_app(app)
     languages.init_app(app)
 
