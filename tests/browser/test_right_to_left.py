@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import frontmatter
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
@@ -59,24 +60,47 @@ WORDS = {
         "Check your answers": "اپنے جوابات دیکھیں",
     },
 }
+# Test-only pages: (title, summary, body). The front matter's other keys come
+# from the English file, so the test follows the content format.
 START = {
-    "ar": "---\ntitle: استعد لمؤتمر حماية الطفل\nsummary: افهم ما سيحدث وجهّز ما تريد قوله.\n---\n"
-    "هذا الدليل للآباء والأمهات ومقدمي الرعاية في إنجلترا وويلز.\n\n## بماذا يساعد هذا الدليل\n\n"
-    "- فهم كل خطوة\n- معرفة حقوقك\n- الاستعداد لمشاركة آرائك\n\nاتصل بالرقم 999 إذا كان طفل في خطر الآن.\n",
-    "ur": "---\ntitle: بچوں کے تحفظ کی کانفرنس کی تیاری کریں\nsummary: سمجھیں کہ کیا ہوگا اور جو کہنا ہے اس کی تیاری کریں۔\n---\n"
-    "یہ رہنما انگلینڈ اور ویلز کے والدین کے لیے ہے۔\n\n## یہ رہنما کس چیز میں مدد کرتا ہے\n\n"
-    "- ہر قدم کو سمجھنا\n- اپنے حقوق جاننا\n\nاگر کوئی بچہ ابھی خطرے میں ہے تو 999 پر کال کریں۔\n",
+    "ar": (
+        "استعد لمؤتمر حماية الطفل",
+        "افهم ما سيحدث وجهّز ما تريد قوله.",
+        "هذا الدليل للآباء والأمهات ومقدمي الرعاية في إنجلترا وويلز.\n\n## بماذا يساعد هذا الدليل\n\n"
+        "- فهم كل خطوة\n- معرفة حقوقك\n- الاستعداد لمشاركة آرائك\n\nاتصل بالرقم 999 إذا كان طفل في خطر الآن.\n",
+    ),
+    "ur": (
+        "بچوں کے تحفظ کی کانفرنس کی تیاری کریں",
+        "سمجھیں کہ کیا ہوگا اور جو کہنا ہے اس کی تیاری کریں۔",
+        "یہ رہنما انگلینڈ اور ویلز کے والدین کے لیے ہے۔\n\n## یہ رہنما کس چیز میں مدد کرتا ہے\n\n"
+        "- ہر قدم کو سمجھنا\n- اپنے حقوق جاننا\n\nاگر کوئی بچہ ابھی خطرے میں ہے تو 999 پر کال کریں۔\n",
+    ),
 }
 STEP = {
-    "ar": "---\ntitle: ما هو مؤتمر حماية الطفل\norder: 1\nsummary: اجتماع حول سلامة طفلك.\napplies_to:\n  conference: [initial, pre-birth, review, transfer]\n  situation: []\n---\n"
-    "لقد دُعيت إلى مؤتمر حماية الطفل. قد تشعر بالخوف. كثير من الآباء يشعرون بذلك.\n\n## ما هو\n\n"
-    "إنه اجتماع يحضره الأخصائي الاجتماعي وأشخاص آخرون يعملون مع عائلتك.\n\n"
-    "> يمكنك الاتصال بمجموعة حقوق الأسرة على 0808 801 0366 مجانًا.\n",
-    "ur": "---\ntitle: بچوں کے تحفظ کی کانفرنس کیا ہے\norder: 1\nsummary: آپ کے بچے کی حفاظت کے بارے میں ایک میٹنگ۔\napplies_to:\n  conference: [initial, pre-birth, review, transfer]\n  situation: []\n---\n"
-    "آپ کو بچوں کے تحفظ کی کانفرنس میں بلایا گیا ہے۔ آپ کو ڈر لگ سکتا ہے۔\n\n## یہ کیا ہے\n\n"
-    "یہ ایک میٹنگ ہے جس میں سوشل ورکر اور دوسرے لوگ آتے ہیں۔\n\n"
-    "> آپ فیملی رائٹس گروپ کو 0808 801 0366 پر مفت کال کر سکتے ہیں۔\n",
+    "ar": (
+        "ما هو مؤتمر حماية الطفل",
+        "اجتماع حول سلامة طفلك.",
+        "لقد دُعيت إلى مؤتمر حماية الطفل. قد تشعر بالخوف. كثير من الآباء يشعرون بذلك.\n\n## ما هو\n\n"
+        "إنه اجتماع يحضره الأخصائي الاجتماعي وأشخاص آخرون يعملون مع عائلتك.\n\n"
+        "> يمكنك الاتصال بمجموعة حقوق الأسرة على 0808 801 0366 مجانًا.\n",
+    ),
+    "ur": (
+        "بچوں کے تحفظ کی کانفرنس کیا ہے",
+        "آپ کے بچے کی حفاظت کے بارے میں ایک میٹنگ۔",
+        "آپ کو بچوں کے تحفظ کی کانفرنس میں بلایا گیا ہے۔ آپ کو ڈر لگ سکتا ہے۔\n\n## یہ کیا ہے\n\n"
+        "یہ ایک میٹنگ ہے جس میں سوشل ورکر اور دوسرے لوگ آتے ہیں۔\n\n"
+        "> آپ فیملی رائٹس گروپ کو 0808 801 0366 پر مفت کال کر سکتے ہیں۔\n",
+    ),
 }
+
+
+def _translated(english: Path, words: tuple[str, str, str], target: Path) -> None:
+    """Write ``target`` as ``english`` with its title, summary and text replaced."""
+    post = frontmatter.load(english)
+    post.metadata["title"], post.metadata["summary"] = words[0], words[1]
+    post.content = words[2]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(frontmatter.dumps(post), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +110,8 @@ def rtl_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     content = root / "content"
     shutil.copytree(PROJECT_ROOT / "content", content)
     for code in ("ar", "ur"):
-        (content / code / "pages").mkdir(parents=True)
-        (content / code / "steps").mkdir()
-        (content / code / "pages" / "start.md").write_text(START[code], encoding="utf-8")
-        (content / code / "steps" / "01-what-is-a-conference.md").write_text(STEP[code], encoding="utf-8")
+        for folder, name, words in (("pages", "start.md", START[code]), ("steps", "01-what-is-a-conference.md", STEP[code])):
+            _translated(content / "en" / folder / name, words, content / code / folder / name)
         catalogue = Catalog(locale=code)
         for english, translated in WORDS[code].items():
             catalogue.add(english, translated)
