@@ -11,7 +11,7 @@ PORT ?= 5000
 DEV := PARENT_GUIDE_ENV=$${PARENT_GUIDE_ENV:-development}
 
 .DEFAULT_GOAL := help
-.PHONY: help system-run system-test setup db assets translations run serve test security audit screenshots extract clean
+.PHONY: help system-run system-test setup db assets catalogues translations translations-check run serve test security audit screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "} {printf "  %-14s %s\n", $$1, $$2}'
@@ -35,8 +35,16 @@ assets: $(STAMPS)/npm $(STAMPS)/venv ## Compile the Sass and fingerprint the sta
 	npm run --silent build
 	$(BIN)/python -m parent_guide.assets
 
-translations: $(STAMPS)/venv ## Compile the gettext catalogues
+catalogues: $(STAMPS)/venv ## Compile the gettext catalogues (what setup needs)
 	$(BIN)/pybabel compile -d translations -D messages
+
+translations: $(STAMPS)/venv ## Extract marked strings, update every catalogue, then compile them
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project parent_guide .
+	$(BIN)/pybabel -q update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching --ignore-obsolete
+	$(MAKE) --no-print-directory catalogues
+
+translations-check: $(STAMPS)/venv ## List what each language still lacks (fails if a shipped one lacks anything)
+	$(BIN)/python -m parent_guide.completeness
 
 # System packages come first: the app imports WeasyPrint, which needs Pango, as it starts.
 system-run: ## Install the Debian packages the site needs (WeasyPrint's libraries, Noto fonts) if missing
@@ -45,7 +53,7 @@ system-run: ## Install the Debian packages the site needs (WeasyPrint's librarie
 system-test: ## Install those plus Chromium, PostgreSQL and poppler-utils for the tests, if missing
 	scripts/system-deps.sh test
 
-setup: $(STAMPS)/venv assets translations ## Install everything the site needs into .venv
+setup: $(STAMPS)/venv assets catalogues ## Install everything the site needs into .venv
 
 db: system-run $(STAMPS)/venv ## Create or upgrade the database (SQLite in instance/, or DATABASE_URL)
 	$(DEV) $(BIN)/flask --app parent_guide db upgrade
@@ -69,9 +77,6 @@ audit: $(STAMPS)/venv-test ## Check installed packages for known vulnerabilities
 screenshots: system-test setup $(STAMPS)/venv-test ## Retake the README's phone-sized screenshot
 	$(DEV) $(BIN)/python scripts/screenshots.py
 
-extract: $(STAMPS)/venv ## Extract marked strings and update every catalogue
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project parent_guide .
-	$(BIN)/pybabel -q update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching --ignore-obsolete
 
 clean: ## Remove the virtualenv, node_modules and built files
 	rm -rf $(VENV) node_modules build parent_guide/static $(STAMPS)

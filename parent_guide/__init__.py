@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from parent_guide import (
+    area_language,
     areas,
     ask,
     assets,
@@ -21,6 +22,8 @@ from parent_guide import (
     hosts,
     i18n,
     indexing,
+    language_switch,
+    languages,
     local_facts,
     production,
     render_cache,
@@ -104,8 +107,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["parent_guide.content"] = library
     areas.init_app(app)
     local_facts.init_app(app)
+    area_language.init_app(app, app.extensions[areas.EXTENSION_KEY])
     helplines.init_app(app)
     ask.init_app(app, _content_url(app))
+    languages.init_app(app)
 
     # Shared services: hosts and bodies checked first, then the encrypted session,
     # database, forms, rate limits, locales, safety on a shared phone, assets, headers, errors.
@@ -118,6 +123,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     WTFormsHelpers(app)
     app.cli.add_command(drafts_cli)
     i18n.init_app(app)
+    language_switch.init_app(app)
     session_safety.init_app(app)
     tailoring.init_app(app)
     assets.init_app(app)

@@ -30,6 +30,7 @@ GOVUK_CSS = PROJECT_ROOT / "node_modules" / "govuk-frontend" / "dist" / "govuk" 
 # app.mjs is our JavaScript and the GOV.UK components it uses, bundled by esbuild.
 SOURCES = {
     "main.css": BUILT / "main.css",
+    "rtl.css": BUILT / "rtl.css",
     "print.css": BUILT / "print.css",
     "app.mjs": BUILT / "app.mjs",
     "favicon.svg": PROJECT_ROOT / "parent_guide" / "assets" / "images" / "favicon.svg",

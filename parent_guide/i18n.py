@@ -10,8 +10,12 @@ from functools import lru_cache
 from typing import Any
 
 from babel import Locale, localedata
-from flask import Flask, abort, current_app, g, request
+from flask import Flask, abort, current_app, g, has_request_context, request
 from flask_babel import Babel
+from markupsafe import Markup, escape
+
+from parent_guide.languages import languages
+from parent_guide.text_direction import text_part
 
 babel = Babel()
 
@@ -22,21 +26,22 @@ def offered_locales() -> tuple[str, ...]:
 
 
 def current_locale() -> str:
-    """The locale of this request: from the URL, else the default."""
-    return g.get("lang_code") or current_app.config["DEFAULT_LOCALE"]
+    """The locale of this request: from the URL, else the default.
+
+    An address that matched no page (a 404) still names its language in its
+    first segment, so the error page speaks it.
+    """
+    code = g.get("lang_code")
+    if code is None and has_request_context() and request.url_rule is None:
+        first = request.path.split("/", 2)[1]
+        code = first if first in offered_locales() else None
+    return code or current_app.config["DEFAULT_LOCALE"]
 
 
 @lru_cache
 def text_direction(code: str) -> str:
     """``rtl`` or ``ltr`` for a locale code."""
     return Locale.parse(code, sep="-").text_direction
-
-
-@lru_cache
-def native_name(code: str) -> str:
-    """The language's name in itself, for example ``Cymraeg``."""
-    name = Locale.parse(code, sep="-").get_display_name(Locale.parse(code, sep="-")) or code
-    return name[:1].upper() + name[1:]
 
 
 @lru_cache
@@ -71,6 +76,14 @@ def _add_lang_code(endpoint: str, values: dict[str, Any]) -> None:
     values["lang_code"] = current_locale()
 
 
+def direction_attributes(text: str) -> Markup:
+    """``dir`` (and ``lang`` when the script tells it) for an element holding ``text`` a parent wrote."""
+    code = current_locale()
+    part = text_part(text, code, text_direction(code))
+    lang = f' lang="{escape(part.lang)}"' if part.lang else ""
+    return Markup(f'dir="{part.direction}"{lang}')
+
+
 def init_app(app: Flask) -> None:
     """Wire Flask-Babel and the ``/<lang_code>/`` URL prefix into ``app``."""
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
@@ -78,6 +91,7 @@ def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=lambda: babel_locale(current_locale()))
     app.url_value_preprocessor(_pull_lang_code)
     app.url_defaults(_add_lang_code)
+    app.add_template_filter(direction_attributes, "direction_attributes")
 
     @app.context_processor
     def locale_context() -> dict[str, Any]:
@@ -85,5 +99,5 @@ def init_app(app: Flask) -> None:
         return {
             "lang_code": code,
             "text_dir": text_direction(code),
-            "offered_locales": [(c, native_name(c)) for c in offered_locales()],
+            "offered_locales": [(c, languages()[c].name) for c in offered_locales()],
         }

@@ -16,6 +16,8 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from parent_guide import markdown_numbers
+
 LinkResolver = Callable[[str, str], str]
 """Turns (scheme, target) into a URL, for example ("glossary", "core-group")."""
 
@@ -87,6 +89,7 @@ class _GovukExtension(Extension):
         # Content is text, never markup: raw HTML is shown as written, not run.
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        markdown_numbers.register(md)
         md.treeprocessors.register(
             _GovukTreeprocessor(md, self.resolver, self.result, self.heading_shift), "govuk", 5
         )

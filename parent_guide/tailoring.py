@@ -11,8 +11,10 @@ from flask import Flask, current_app, request
 
 from pathlib import Path
 
+from parent_guide.area_language import in_language
 from parent_guide.areas import AreaPack
 from parent_guide.content import Step
+from parent_guide.i18n import current_locale
 from parent_guide.profile import ANSWERS, Profile, load_profile, save_profile
 from parent_guide.tailoring_rules import TailoringRules, load_rules
 
@@ -33,9 +35,10 @@ def current_area(profile: Profile | None = None) -> AreaPack | None:
     """The parent's area: the pinned one, else the one they chose, else none."""
     pinned = pinned_area()
     if pinned is not None:
-        return pinned
+        return in_language(pinned, current_locale())
     profile = profile or load_profile()
-    return packs().get(profile.area) if profile.area else None
+    pack = packs().get(profile.area) if profile.area else None
+    return in_language(pack, current_locale()) if pack else None
 
 
 def rules_area(profile: Profile | None = None) -> AreaPack:

@@ -105,6 +105,7 @@ def site_urls(app: Flask, locale: str = "en") -> list[str]:
             url_for("guide.glossary", lang_code=locale),
             url_for("guide.print_guide", lang_code=locale),
             *(url_for("main.information", lang_code=locale, slug=p) for p in INFORMATION_PAGES),
+            url_for("main.languages", lang_code=locale),
             url_for("prepare.tasks", lang_code=locale),
             url_for("prepare.resume", lang_code=locale),
             url_for("ask.ask", lang_code=locale),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, partial
 from importlib.resources import files
 
 from jinja2 import Environment, PackageLoader
@@ -13,9 +14,13 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from parent_guide.export import pdf_tags
 from parent_guide.export.document import PAGE, PAGES, ViewsDocument, page_parts, with_english, xml_safe
 from parent_guide.export.pdf_artifacts import footers_as_artifacts
 from parent_guide.prepare.text import paragraphs
+from parent_guide.text_direction import TextPart, text_part
+
+pdf_tags.install()
 
 # Fonts are loaded into one FontConfiguration and reused: loading them for
 # every document added about 130 ms to a 210 ms render. Pango and fontconfig
@@ -91,9 +96,20 @@ def _breakable(text: str) -> str:
     return _LONG_RUN.sub(lambda run: _soften(run.group()), text)
 
 
-def answer_lines(text: str) -> list[list[str]]:
-    """The parent's text as paragraphs of lines, ready for the template."""
-    return [_breakable(paragraph).split("\n") for paragraph in paragraphs(xml_safe(text))]
+@dataclass(frozen=True)
+class AnswerParagraph:
+    """One paragraph of the parent's text: its direction and language, and its lines."""
+
+    part: TextPart
+    lines: list[str]
+
+
+def answer_paragraphs(doc: ViewsDocument, text: str) -> list[AnswerParagraph]:
+    """The parent's text as paragraphs of lines, each laid out as its own letters say."""
+    return [
+        AnswerParagraph(text_part(paragraph, doc.lang, doc.direction), _breakable(paragraph).split("\n"))
+        for paragraph in paragraphs(xml_safe(text))
+    ]
 
 
 def _css_string(text: str) -> str:
@@ -128,7 +144,11 @@ def render_html(doc: ViewsDocument) -> str:
     template = _environment().get_template("export/document.html")
     return xml_safe(
         template.render(
-            doc=doc, title=with_english(doc.title), answer_lines=answer_lines, page_of=page_of_content(doc)
+            doc=doc,
+            title=with_english(doc.title),
+            answer_paragraphs=partial(answer_paragraphs, doc),
+            part=lambda text: text_part(text, doc.lang, doc.direction),
+            page_of=page_of_content(doc),
         )
     )
 

@@ -23,6 +23,7 @@ from docx.text.run import Run
 
 from parent_guide.export.document import PAGE, PAGES, Heading, ViewsDocument, page_parts, with_english, xml_safe
 from parent_guide.prepare.text import paragraphs
+from parent_guide.text_direction import LTR, RTL, direction, script_language, text_part
 
 _ENGLISH = "en-GB"
 _TEXT = RGBColor(0x0B, 0x0C, 0x0C)
@@ -68,7 +69,7 @@ def render_docx(doc: ViewsDocument) -> bytes:
             if answer.label:
                 _add_heading(document, answer.label, 3, rtl)
             for text in paragraphs(xml_safe(answer.text)):
-                _add_text(_new_paragraph(document, rtl), text, rtl)
+                _add_written(document.add_paragraph(), text, doc)
     _add_footer(document, doc, rtl)
 
     buffer = BytesIO()
@@ -214,7 +215,37 @@ def _add_fact(document: WordDocument, label: Heading, value: str, rtl: bool) -> 
         # Word draws Arabic-script text with the complex-script bold (w:bCs).
         run.font.bold = run.font.cs_bold = True
     _add_text(paragraph, ": ", rtl)
-    _add_text(paragraph, value, rtl)
+    # The value may be names the parent typed, in any script.
+    _mark_script(_add_text(paragraph, value, direction(value, _direction(rtl)) == RTL), value)
+
+
+def _direction(rtl: bool) -> str:
+    """``rtl`` or ``ltr`` from the renderer's flag."""
+    return RTL if rtl else LTR
+
+
+def _add_written(paragraph: Paragraph, text: str, doc: ViewsDocument) -> Run:
+    """Add the parent's own words, in the direction and language their letters tell.
+
+    A right-to-left paragraph gets w:bidi and its run w:rtl; an Arabic-script
+    run gets w:lang w:bidi (ar-SA, ur-PK) for spelling and speech. Latin text
+    keeps the document's language.
+    """
+    part = text_part(text, doc.lang, doc.direction)
+    rtl = part.direction == RTL
+    if rtl:
+        _make_rtl(paragraph)
+    return _mark_script(_add_text(paragraph, text, rtl), text)
+
+
+def _mark_script(run: Run, text: str) -> Run:
+    """Give an Arabic-script run its language in w:lang w:bidi (ar-SA or ur-PK)."""
+    script = script_language(text)
+    if script:
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:bidi"), word_language(script))
+        run._r.get_or_add_rPr().append(lang)
+    return run
 
 
 def _add_field(paragraph: Paragraph, instruction: str) -> None:

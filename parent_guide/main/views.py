@@ -6,7 +6,7 @@ from flask import abort, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from parent_guide.content_access import content
-from parent_guide.i18n import best_locale_for_request
+from parent_guide.i18n import best_locale_for_request, text_direction
 from parent_guide.main import bp
 from parent_guide.render_cache import render_shared
 
@@ -32,6 +32,12 @@ def information(slug: str) -> ResponseReturnValue:
     if page is None:
         abort(404)
     return render_shared("main/information.html", page=page)
+
+
+@bp.route("/<lang_code>/languages")
+def languages() -> ResponseReturnValue:
+    """Each language the guide is in, how its translation was made and whether it was checked."""
+    return render_template("main/languages.html", language_direction=text_direction)
 
 
 @bp.route("/healthz")

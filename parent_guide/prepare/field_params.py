@@ -20,6 +20,9 @@ def character_count(limit: int) -> dict[str, Any]:
         "rows": 10,
         # The browser must not offer what a parent wrote about their family to the next person.
         "autocomplete": "off",
+        # The parent may write in another script than the page's: the box takes
+        # the direction of what they type.
+        "attributes": {"dir": "auto"},
         "textareaDescriptionText": _("You can enter up to %(count)s characters", count=COUNT),
         "charactersUnderLimitText": {
             "one": _("You have %(count)s character remaining", count=COUNT),
@@ -39,4 +42,4 @@ def params_for(field: Field, limit: int) -> dict[str, Any]:
         return character_count(limit)
     if isinstance(field.widget, GovRadioInput):
         return {"fieldset": {"legend": {"text": str(field.label.text), "classes": "govuk-fieldset__legend--s"}}}
-    return {"classes": "govuk-!-width-full", "autocomplete": "off", "attributes": {"spellcheck": "true"}}
+    return {"classes": "govuk-!-width-full", "autocomplete": "off", "attributes": {"spellcheck": "true", "dir": "auto"}}

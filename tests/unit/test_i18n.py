@@ -9,7 +9,8 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from parent_guide.config import PROJECT_ROOT
-from parent_guide.i18n import native_name, text_direction
+from parent_guide.i18n import text_direction
+from parent_guide.languages import native_name
 
 TRANSLATIONS = PROJECT_ROOT / "translations"
 
@@ -26,7 +27,7 @@ def _extract(tmp_path: Path) -> set[str]:
 
 
 def test_every_catalogue_has_every_marked_string(tmp_path: Path) -> None:
-    """Verify `make extract` has been run: no marked string is missing from a catalogue."""
+    """Verify `make translations` has been run: no marked string is missing from a catalogue."""
     marked = _extract(tmp_path)
     assert marked, "no strings were extracted"
     catalogues = sorted(TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
@@ -36,7 +37,7 @@ def test_every_catalogue_has_every_marked_string(tmp_path: Path) -> None:
             catalogue = read_po(handle)
         present = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
         missing = sorted(marked - present)
-        assert not missing, f"{path} lacks {missing[:5]}: run 'make extract'"
+        assert not missing, f"{path} lacks {missing[:5]}: run 'make translations'"
         if catalogue.locale and str(catalogue.locale) != "en":
             untranslated = [m.id for m in catalogue if m.id and not m.string]
             assert not untranslated, f"{path} has untranslated strings: {untranslated[:5]}"

@@ -216,8 +216,8 @@ def test_hostile_text_renders_in_rtl_documents(lang: str) -> None:
 def test_html_keeps_text_escaped_with_breaks() -> None:
     """Verify the HTML escapes the text, keeps tabs and turns single newlines into <br>."""
     html = render_html(sample("en", "<b>one</b>\ttab\nline two\n\nsecond paragraph"))
-    assert "<p>&lt;b&gt;one&lt;/b&gt;\ttab<br>line two</p>" in html
-    assert "<p>second paragraph</p>" in html
+    assert '<p dir="ltr">&lt;b&gt;one&lt;/b&gt;\ttab<br>line two</p>' in html
+    assert '<p dir="ltr">second paragraph</p>' in html
 
 
 def test_html_marks_direction_and_english() -> None:
