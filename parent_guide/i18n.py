@@ -12,7 +12,7 @@ from typing import Any
 from babel import Locale, localedata
 from flask import Flask, abort, current_app, g, has_request_context, request
 from flask_babel import Babel
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from parent_guide.languages import languages
 from parent_guide.text_direction import text_part
@@ -80,8 +80,9 @@ def direction_attributes(text: str) -> Markup:
     """``dir`` (and ``lang`` when the script tells it) for an element holding ``text`` a parent wrote."""
     code = current_locale()
     part = text_part(text, code, text_direction(code))
-    lang = f' lang="{escape(part.lang)}"' if part.lang else ""
-    return Markup(f'dir="{part.direction}"{lang}')
+    # Markup.format escapes what it is given.
+    attributes = Markup('dir="{}"').format(part.direction)
+    return attributes + Markup(' lang="{}"').format(part.lang) if part.lang else attributes
 
 
 def init_app(app: Flask) -> None:
