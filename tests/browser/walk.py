@@ -157,7 +157,9 @@ def every_state(
             expect(page.locator(".govuk-error-summary")).to_be_visible()
             yield from visit("section", "errors shown")
         _fill_section(page, f"Answer {number + 1}")
-        page.locator(SUBMIT).first.click()
+        # The form may wait for an autosave under way before it goes: wait for it to go.
+        with page.expect_navigation():
+            page.locator(SUBMIT).first.click()
     yield from open_page(urls["sections"][0], "section", "completed")  # type: ignore[index]
     yield from open_page(urls["tasks"], "tasks", "completed")
     yield from open_page(urls["check"], "check answers", "completed")

@@ -79,7 +79,12 @@ export function initAutosave(form) {
     clearTimeout(timer);
     timer = setTimeout(save, PAUSE_MS);
   });
-  form.addEventListener("focusout", save);
+  form.addEventListener("focusout", (event) => {
+    // Moving to one of this form's buttons means it is about to be sent, which saves anyway.
+    const next = event.relatedTarget;
+    if (next && next.type === "submit" && next.form === form) return;
+    save();
+  });
   form.addEventListener("submit", (event) => {
     clearTimeout(timer);
     if (!saving) return;
