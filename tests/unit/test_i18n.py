@@ -38,9 +38,8 @@ def test_every_catalogue_has_every_marked_string(tmp_path: Path) -> None:
         present = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
         missing = sorted(marked - present)
         assert not missing, f"{path} lacks {missing[:5]}: run 'make translations'"
-        if catalogue.locale and str(catalogue.locale) != "en":
-            untranslated = [m.id for m in catalogue if m.id and not m.string]
-            assert not untranslated, f"{path} has untranslated strings: {untranslated[:5]}"
+        # Untranslated entries are allowed while a language is in progress; the
+        # completeness check (test_translations_complete.py) refuses them in a shipped one.
 
 
 def test_text_direction() -> None:
@@ -73,3 +72,14 @@ def test_every_template_with_marked_strings_is_extracted(tmp_path: Path) -> None
         if "_(" in path.read_text(encoding="utf-8")
     }
     assert marked - sources == set()
+
+
+def test_staged_translations_mirror_the_english_files() -> None:
+    """Verify each staged translation (translations/<lang>/content/) has the English file layout and no extra files."""
+    english = {p.relative_to(PROJECT_ROOT / "content" / "en").as_posix() for p in (PROJECT_ROOT / "content" / "en").rglob("*.md")}
+    english -= {p for p in english if p.startswith("questions/")}
+    staged = sorted(TRANSLATIONS.glob("*/content"))
+    for folder in staged:
+        files = {p.relative_to(folder).as_posix() for p in folder.rglob("*.md")}
+        assert files <= english, f"{folder}: files with no English original: {sorted(files - english)}"
+        assert (folder / "LANGUAGE.toml").exists(), f"{folder} says nothing about how it was made"
