@@ -37,7 +37,7 @@ def information(slug: str) -> ResponseReturnValue:
 @bp.route("/<lang_code>/languages")
 def languages() -> ResponseReturnValue:
     """Each language the guide is in, how its translation was made and whether it was checked."""
-    return render_template("main/languages.html", language_direction=text_direction)
+    return render_shared("main/languages.html", language_direction=text_direction)
 
 
 @bp.route("/healthz")

@@ -19,18 +19,22 @@ def _robots(html: str) -> str | None:
     return tag["content"] if tag else None
 
 
+def _private(url: str) -> bool:
+    """A parent's own pages, and "Ask a question", whose results answer one parent: never indexed."""
+    return "/prepare/" in url or url.split("/")[2:3] == ["ask"]
+
+
 def test_public_pages_are_indexable_with_their_own_description(app: Flask, client: FlaskClient) -> None:
     """Verify the start, guide and information pages have no noindex and a description of their own."""
     descriptions = set()
-    for url in site_urls(app):
-        if "/prepare/" in url:
-            continue
+    public = [u for u in site_urls(app) if not _private(u)]
+    for url in public:
         html = client.get(url).get_data(as_text=True)
         assert _robots(html) is None, url
         description = check_page(html).select_one('meta[name="description"]')["content"]
         assert 20 < len(description) < 200, url
         descriptions.add(description)
-    assert len(descriptions) == len([u for u in site_urls(app) if "/prepare/" not in u])
+    assert len(descriptions) == len(public)
     step = app.extensions["parent_guide.content"]["en"].steps[0]
     html = client.get(f"/en/guide/{step.slug}").get_data(as_text=True)
     assert check_page(html).select_one('meta[name="description"]')["content"] == step.summary
