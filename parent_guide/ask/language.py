@@ -56,8 +56,14 @@ class Language:
         """The words of ``text`` with text-speak spelled out ("sw" is "social worker")."""
         out: list[str] = []
         for word in plain_words(text):
-            out.extend(self.replace.get(word, (word,)))
+            out.extend(self.replace.get(word) or self._plural_replace(word) or (word,))
         return out
+
+    def _plural_replace(self, word: str) -> tuple[str, ...] | None:
+        """A plural or possessive typed without its apostrophe ("mums", "dads") of a text-speak word."""
+        if len(word) >= 4 and word.endswith("s") and word[:-1] in self.replace:
+            return self.replace[word[:-1]]
+        return None
 
     def normalised(self, text: str) -> str:
         """The words joined by single spaces: what the danger patterns are matched against."""
