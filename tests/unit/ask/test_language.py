@@ -57,3 +57,10 @@ def test_child_and_children_share_a_term(app: Flask) -> None:
     """Verify "my child" and "my children" are read as the same term."""
     language = app.extensions["parent_guide.ask"].locales["en"].language
     assert language.terms("child") == language.terms("children") == language.terms("kid")
+
+
+def test_a_dropped_g_is_put_back_only_when_the_dictionary_knows_the_word(app: Flask) -> None:
+    """Verify "hittin" reads as "hitting", while real words such as "cousin" stay as they are."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.words("hes hittin me") == ["he", "is", "hitting", "me"]
+    assert language.words("my cousin") == ["my", "cousin"]
