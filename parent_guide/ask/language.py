@@ -56,8 +56,20 @@ class Language:
         """The words of ``text`` with text-speak spelled out ("sw" is "social worker")."""
         out: list[str] = []
         for word in plain_words(text):
-            out.extend(self.replace.get(word, (word,)))
+            out.extend(self.replace.get(word) or self._plural_replace(word) or (self._dropped_g(word),))
         return out
+
+    def _dropped_g(self, word: str) -> str:
+        """A word typed without its last "g" ("hittin", "beatin") spelled in full, if the dictionary knows it."""
+        if len(word) >= 5 and word.endswith("in") and not self.known(word) and self.known(word + "g"):
+            return word + "g"
+        return word
+
+    def _plural_replace(self, word: str) -> tuple[str, ...] | None:
+        """A plural or possessive typed without its apostrophe ("mums", "dads") of a text-speak word."""
+        if len(word) >= 4 and word.endswith("s") and word[:-1] in self.replace:
+            return self.replace[word[:-1]]
+        return None
 
     def normalised(self, text: str) -> str:
         """The words joined by single spaces: what the danger patterns are matched against."""

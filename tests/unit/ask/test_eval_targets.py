@@ -21,11 +21,12 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
     assert figures.median_ms <= 5.0
 
 
-# Measured once, after the entries, phrasings and threshold were final (bench/ask.py --heldout):
-# top-1 75.4%, top-3 82.4%, danger routed 87.5%, off-topic answered 4.8%, median 1.6 ms.
+# Measured once, after the entries, phrasings, danger words and threshold were final
+# (bench/ask.py --heldout, branch ask2): top-1 78.6%, top-3 84.5%, danger routed 93.8%,
+# off-topic answered 4.8%, median 2.2 ms. (Before ask2: top-1 75.4%, top-3 82.4%, danger 87.5%.)
 # The held-aside set must not be tuned on, so the shortfall stands until new entries and
 # danger words are written without it; strict, so this fails loudly once the targets are met.
-@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 82.4%, top-1 75.4%, danger 87.5%")
+@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 84.5%, top-1 78.6%, danger 93.8%")
 def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     """Verify the issue's targets on questions written without seeing the entries."""
     figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / "heldout-en.toml"), "en")

@@ -38,3 +38,29 @@ def test_stopwords_are_left_out(app: Flask) -> None:
     """Verify words that say nothing about the topic are not index terms."""
     language = app.extensions["parent_guide.ask"].locales["en"].language
     assert language.content_words("what is the conference") == ["conference"]
+
+
+def test_plural_of_text_speak_is_spelled_out(app: Flask) -> None:
+    """Verify "mums" and "dads" typed without an apostrophe read as the words they stand for."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.words("my mums and dads") == ["my", "mother", "and", "father"]
+    assert language.words("cps") == ["cps"]
+
+
+def test_contractions_without_apostrophes_are_spelled_out(app: Flask) -> None:
+    """Verify "hasnt", "theyve" and "whos" are read as two words."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.words("hasnt theyve whos") == ["has", "not", "they", "have", "who", "is"]
+
+
+def test_child_and_children_share_a_term(app: Flask) -> None:
+    """Verify "my child" and "my children" are read as the same term."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.terms("child") == language.terms("children") == language.terms("kid")
+
+
+def test_a_dropped_g_is_put_back_only_when_the_dictionary_knows_the_word(app: Flask) -> None:
+    """Verify "hittin" reads as "hitting", while real words such as "cousin" stay as they are."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.words("hes hittin me") == ["he", "is", "hitting", "me"]
+    assert language.words("my cousin") == ["my", "cousin"]

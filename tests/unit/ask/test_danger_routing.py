@@ -1,0 +1,40 @@
+"""Danger routing in English: every danger question shows help, no ordinary question does."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from parent_guide.ask.evaluation import ROUTES, read
+from parent_guide.ask.search import danger_kinds
+from parent_guide.config import PROJECT_ROOT
+
+EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
+DANGER_FILES = ("extra-danger-en.toml", "tuning-en.toml")
+
+
+def _danger_items() -> list[tuple[str, str]]:
+    return [(item["q"], item["route"]) for name in DANGER_FILES for item in read(EVAL / name).get("danger", [])]
+
+
+def test_extra_danger_list_is_large_and_covers_every_route() -> None:
+    """Verify the extra list holds at least 60 questions across all three routes."""
+    items = read(EVAL / "extra-danger-en.toml")["danger"]
+    assert len(items) >= 60
+    assert {item["route"] for item in items} == set(ROUTES)
+
+
+@pytest.mark.parametrize(("question", "route"), _danger_items())
+def test_danger_question_routes_to_its_help_line(app: Flask, question: str, route: str) -> None:
+    """Verify each danger question (extra list and tuning set) is routed to its help line."""
+    locales = app.extensions["parent_guide.ask"].locales
+    assert ROUTES[route] in danger_kinds(question, locales)
+
+
+def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask) -> None:
+    """Verify no answerable or off-topic English tuning question is taken for danger."""
+    locales = app.extensions["parent_guide.ask"].locales
+    data = read(EVAL / "tuning-en.toml")
+    questions = [item["q"] for item in data["answerable"]] + list(data["off_topic"])
+    routed = [q for q in questions if danger_kinds(q, locales)]
+    assert routed == []
