@@ -11,13 +11,28 @@ from typing import Any
 
 from babel import Locale, localedata
 from flask import Flask, abort, current_app, g, has_request_context, request
-from flask_babel import Babel
+from flask_babel import Babel, Domain
 from markupsafe import Markup
 
 from parent_guide.languages import languages
 from parent_guide.text_direction import text_part
 
+
+
+class PerAppDomain(Domain):
+    """Flask-Babel's translations cache, kept on each app instead of once per process.
+
+    Flask-Babel caches translations on its Babel object by locale alone, so two
+    apps in one process with different catalogue folders (the tests, or two
+    sites served by one process) would otherwise get each other's translations.
+    """
+
+    def get_translations_cache(self, ctx: Any) -> dict[Any, Any]:
+        return current_app.extensions.setdefault("parent_guide.translations_cache", {})
+
+
 babel = Babel()
+babel.domain_instance = PerAppDomain()
 
 
 def offered_locales() -> tuple[str, ...]:

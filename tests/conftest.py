@@ -6,6 +6,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 # Before the app is imported: the tests, and any server they start, run as development.
 os.environ["PARENT_GUIDE_ENV"] = "development"
@@ -112,3 +113,14 @@ def site_urls(app: Flask, locale: str = "en") -> list[str]:
             url_for("ask.entry", lang_code=locale, entry_id="will-they-take-my-kids"),
         ]
     return urls
+
+
+def translations_without(tmp_path: Path, *locales: str) -> Path:
+    """A copy of the catalogues without ``locales``: for a test that adds one of them as a new, untranslated language."""
+    import shutil
+
+    from parent_guide.config import PROJECT_ROOT
+
+    copy = tmp_path / "translations"
+    shutil.copytree(PROJECT_ROOT / "translations", copy, ignore=shutil.ignore_patterns(*locales))
+    return copy

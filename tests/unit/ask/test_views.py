@@ -13,6 +13,7 @@ from flask.testing import FlaskClient
 
 from parent_guide import create_app
 from parent_guide.config import PROJECT_ROOT
+from tests.conftest import translations_without
 from tests.pages import check_page
 
 SECRET = "he hits me and will they take my kids zebra-7781"
@@ -184,7 +185,9 @@ def test_changing_language_keeps_the_question_out_of_the_url(tmp_path: Path) -> 
     english = (content / "en" / "questions" / "will-they-take-my-kids.md").read_text(encoding="utf-8")
     polish = english.replace("title: Will they take my children away?", "title: Czy zabiorą mi dzieci?")
     (content / "pl" / "questions" / "will-they-take-my-kids.md").write_text(polish, encoding="utf-8")
-    app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "CONTENT_DIR": content})
+    app = create_app(
+        {"TESTING": True, "DATABASE_URL": "sqlite://", "CONTENT_DIR": content, "TRANSLATIONS_DIR": translations_without(tmp_path, "pl")}
+    )
     client = app.test_client()
     soup = ask(client, "will they take my kids")
     button = soup.select_one('button[name="switch_to"][value="pl"]')

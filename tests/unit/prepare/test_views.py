@@ -13,7 +13,7 @@ from sqlalchemy import text
 from parent_guide.drafts import codes
 from parent_guide.drafts.store import DraftStore, StoreUnavailable
 from parent_guide.extensions import db
-from tests.conftest import csrf_token, make_app
+from tests.conftest import csrf_token, make_app, translations_without
 from tests.pages import check_page
 
 SECTION = "/en/prepare/working-well"
@@ -257,7 +257,9 @@ def test_changing_language_saves_the_text_first(tmp_path) -> None:  # type: igno
     shutil.copytree(PROJECT_ROOT / "content", content_dir)
     (content_dir / "cy" / "steps").mkdir(parents=True)
     shutil.copy(content_dir / "en" / "steps" / "01-what-is-a-conference.md", content_dir / "cy" / "steps")
-    app = make_app(f"sqlite:///{tmp_path / 'switch.sqlite3'}", CONTENT_DIR=content_dir)
+    app = make_app(
+        f"sqlite:///{tmp_path / 'switch.sqlite3'}", CONTENT_DIR=content_dir, TRANSLATIONS_DIR=translations_without(tmp_path, "cy")
+    )
     client = app.test_client()
     start_draft(client)
     page = client.get(SECTION).get_data(as_text=True)
