@@ -1,20 +1,35 @@
 """Help lines (999, Family Rights Group, domestic abuse, Samaritans), read once from ``content/helplines.toml``.
 
 One place for every number, so the footer, the guide, "Staying safe online" and
-"Ask a question" can never disagree.
+"Ask a question" can never disagree. The file is written in English; each
+language's wording lives in ``content/<locale>/helplines.toml``, one table per
+help line id with only ``name``, ``purpose`` and ``hours``::
+
+    [samaritans]
+    name = "Samaritans"
+    purpose = "Siaradwch â rhywun ..."
+    hours = "24 awr"
+
+Numbers, web addresses, countries and topics always come from the English file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Flask, current_app
+from flask_babel import get_locale
+
+from parent_guide.content import discover_locales
 
 EXTENSION_KEY = "parent_guide.helplines"
 COUNTRIES = ("england", "wales")
 TOPICS = ("emergency", "advice", "domestic-abuse", "self-harm")
+WORDING = frozenset({"name", "purpose", "hours"})
 _FIELDS = {"id", "name", "purpose", "phone", "text", "hours", "website", "countries", "topics", "source"}
 
 
@@ -75,9 +90,43 @@ def load_helplines(path: Path) -> dict[str, Helpline]:
     return by_id
 
 
+def load_wording(path: Path, lines: dict[str, Helpline]) -> dict[str, Helpline]:
+    """``lines`` with one language's wording from ``path`` laid over them; a mistake names the file and the key."""
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    unknown = set(data) - set(lines)
+    if unknown:
+        raise HelplineError(f"{path}: no help line with id {', '.join(sorted(unknown))}")
+    worded = dict(lines)
+    for line_id, wording in data.items():
+        if not isinstance(wording, dict):
+            raise HelplineError(f"{path}: {line_id} must be a table")
+        facts = set(wording) - WORDING
+        if facts:
+            raise HelplineError(f"{path}: {line_id}: only {', '.join(sorted(WORDING))} can be translated, not {', '.join(sorted(facts))}")
+        for key, value in wording.items():
+            if not isinstance(value, str) or not value.strip():
+                raise HelplineError(f"{path}: {line_id}.{key}: must be a non-empty string")
+        worded[line_id] = dataclasses.replace(lines[line_id], **wording)
+    return worded
+
+
+def load_all(path: Path, content_dir: Path, locales: Iterable[str]) -> dict[str, dict[str, Helpline]]:
+    """The help lines in each locale: English as written, others with their wording file when there is one."""
+    lines = load_helplines(path)
+    by_locale = {}
+    for locale in locales:
+        wording = content_dir / locale / "helplines.toml"
+        by_locale[locale] = load_wording(wording, lines) if wording.is_file() else lines
+    by_locale.setdefault("en", lines)
+    return by_locale
+
+
 def helplines() -> dict[str, Helpline]:
-    """The loaded help lines, by id."""
-    return current_app.extensions[EXTENSION_KEY]
+    """The help lines, by id, worded in the page's language."""
+    by_locale = current_app.extensions[EXTENSION_KEY]
+    locale = str(get_locale() or "en")
+    return by_locale.get(locale) or by_locale["en"]
 
 
 def for_topic(topic: str, country: str = "england") -> list[Helpline]:
@@ -86,7 +135,8 @@ def for_topic(topic: str, country: str = "england") -> list[Helpline]:
 
 
 def init_app(app: Flask) -> None:
-    """Load the help lines file (``content/helplines.toml``) and offer it to templates."""
-    app.extensions[EXTENSION_KEY] = load_helplines(Path(app.config["HELPLINES_FILE"]))
+    """Load the help lines file (``content/helplines.toml``) and each language's wording, and offer them to templates."""
+    content_dir = Path(app.config["CONTENT_DIR"])
+    app.extensions[EXTENSION_KEY] = load_all(Path(app.config["HELPLINES_FILE"]), content_dir, discover_locales(content_dir))
     app.jinja_env.globals["helplines"] = helplines
     app.jinja_env.globals["helplines_for"] = for_topic
