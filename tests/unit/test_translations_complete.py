@@ -60,3 +60,20 @@ def test_a_language_in_progress_may_have_gaps(tmp_path: Path) -> None:
     """Verify a language being added is not held to the shipped standard."""
     content, translations = _site(tmp_path, "in-progress")
     assert shipped_gaps(content, translations, "en") == {}
+
+
+def test_area_and_helpline_wording_must_be_translated(tmp_path: Path) -> None:
+    """Verify a missing area note, contact label or help-line wording is listed, and a full translation is not."""
+    content, translations = _site(tmp_path, "shipped")
+    shutil.copytree(PROJECT_ROOT / "content" / "areas", content / "areas")
+    shutil.copy(PROJECT_ROOT / "content" / "helplines.toml", content / "helplines.toml")
+    (content / "cy" / "areas").mkdir()
+    (content / "cy" / "areas" / "kent.toml").write_text('notes = ["a", "b", "c", "d"]\n[names]\nchair = "Cadeirydd"\n', encoding="utf-8")
+    (content / "cy" / "helplines.toml").write_text('[samaritans]\npurpose = "Siarad"\nhours = "24 awr"\n', encoding="utf-8")
+    found = gaps(content, translations, "en", "cy")
+    assert any(gap.endswith("kent.toml: contacts[0].label not translated") for gap in found)
+    assert any(gap.endswith("kent.toml: complaints.summary not translated") for gap in found)
+    assert not any("kent.toml: notes" in gap or "kent.toml: names.chair" in gap for gap in found)
+    assert any(gap.endswith("bexley.toml: notes not translated") for gap in found)
+    assert any(gap.endswith("helplines.toml: emergency.purpose not translated") for gap in found)
+    assert not any("samaritans" in gap for gap in found)
