@@ -39,7 +39,7 @@ catalogues: $(STAMPS)/venv ## Compile the gettext catalogues (what setup needs)
 	$(BIN)/pybabel compile -d translations -D messages
 
 translations: $(STAMPS)/venv ## Extract marked strings, update every catalogue, then compile them
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --project parent_guide .
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -o translations/messages.pot --no-location --sort-output --project parent_guide .
 	$(BIN)/pybabel -q update -i translations/messages.pot -d translations -D messages --no-fuzzy-matching --ignore-obsolete
 	$(MAKE) --no-print-directory catalogues
 

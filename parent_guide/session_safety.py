@@ -33,6 +33,11 @@ def is_sensitive() -> bool:
     return any(key in session for key in SENSITIVE_KEYS)
 
 
+def _whole(minutes: float) -> int:
+    """The number that chooses the plural form for ``minutes``: itself when whole, else one that reads as plural."""
+    return int(minutes) if float(minutes).is_integer() else 1000
+
+
 def idle_limit_seconds() -> int:
     """How long a sensitive session lasts without a request."""
     return round(float(current_app.config["SESSION_IDLE_MINUTES"]) * 60)
@@ -115,6 +120,8 @@ def safety_context() -> dict[str, Any]:
         "session_sensitive": sensitive,
         "idle_seconds": idle_limit_seconds() if sensitive else None,
         "idle_minutes": format_decimal(current_app.config["SESSION_IDLE_MINUTES"]),
+        # Whole minutes choose the plural form; a fraction (only in tests) reads as "minutes".
+        "idle_minutes_count": _whole(current_app.config["SESSION_IDLE_MINUTES"]),
         "session_timed_out": bool(g.get("session_timed_out")),
         "show_exit_note": bool(g.get("show_exit_note")) or request.endpoint == "main.start",
     }

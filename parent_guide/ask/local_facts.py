@@ -80,7 +80,7 @@ def _core_group(pack: AreaPack) -> str:
     )
     every = fact(pack, "timescales.core_group_every_weeks")
     if every.origin in (LOCAL, NATIONAL):
-        then = _("%(where)s, it then meets at least every %(weeks)d weeks.", where=_where(pack, every.origin), weeks=every.value)
+        then = ngettext("%(where)s, it then meets at least every %(num)d week.", "%(where)s, it then meets at least every %(num)d weeks.", every.value, where=_where(pack, every.origin))
     else:
         then = _("Areas differ on how often it meets after that. Ask your key worker.")
     return f"{text} {then}"
@@ -91,7 +91,12 @@ def _reviews(pack: AreaPack) -> str:
     every = fact(pack, "timescales.review_every_months")
     return " ".join(
         (
-            _("%(where)s, the first review is within %(first)d months of the first conference.", where=_where(pack, first.origin), first=first.value),
+            ngettext(
+                "%(where)s, the first review is within %(num)d month of the first conference.",
+                "%(where)s, the first review is within %(num)d months of the first conference.",
+                first.value,
+                where=_where(pack, first.origin),
+            ),
             _("Then there is one at least every %(every)d months while the plan lasts.", every=every.value),
         )
     )

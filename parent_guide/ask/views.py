@@ -9,6 +9,7 @@ from __future__ import annotations
 from flask import abort, make_response, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from parent_guide.ask import bp, searcher
 from parent_guide.ask.entries import Entry
@@ -87,7 +88,7 @@ def answer() -> ResponseReturnValue:
         return _page(question, None, _("Type your question"), 400)
     outcome = searcher().ask(question[:MAX_QUESTION_CHARS * 4], current_locale())
     if len(question) > MAX_QUESTION_CHARS:
-        too_long = _("Your question must be %(max)d characters or fewer", max=MAX_QUESTION_CHARS)
+        too_long = ngettext("Your question must be %(num)d character or fewer", "Your question must be %(num)d characters or fewer", MAX_QUESTION_CHARS)
         return _page(question, Outcome(outcome.danger, ()), too_long, 400)
     return _page(question, outcome, None)
 

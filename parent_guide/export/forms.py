@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from govuk_frontend_wtf.wtforms_widgets import GovTextInput
 from wtforms import StringField
 from wtforms.validators import Length
@@ -49,9 +50,9 @@ class NamesForm(SectionForm):
     answer_fields = tuple(document_labels)
     parent_name = _name_field(
         _l("Your name (optional)"),
-        _l("Your name must be %(limit)s characters or fewer", limit=NAME_MAX_CHARS),
+        lazy_ngettext("Your name must be %(num)s character or fewer", "Your name must be %(num)s characters or fewer", NAME_MAX_CHARS),
     )
     children_names = _name_field(
         _l("Your children’s names (optional)"),
-        _l("Your children’s names must be %(limit)s characters or fewer", limit=NAME_MAX_CHARS),
+        lazy_ngettext("Your children’s names must be %(num)s character or fewer", "Your children’s names must be %(num)s characters or fewer", NAME_MAX_CHARS),
     )

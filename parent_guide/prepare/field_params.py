@@ -4,11 +4,33 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput
 from wtforms import Field
 
 COUNT = "%{count}"  # GOV.UK Frontend fills this in; it must survive translation.
+
+
+def plural_samples() -> dict[str, int]:
+    """A whole number for each plural category of the page's language ("one": 1, "few": 2, ...).
+
+    GOV.UK Frontend picks a message by the browser's ``Intl.PluralRules``
+    category; gettext picks a form by number. One sample per category lets
+    each category get the catalogue's form for it. Polish and others use
+    "other" only for fractions: it then gets the form for a large number.
+    """
+    rule = get_locale().plural_form  # type: ignore[union-attr]
+    samples: dict[str, int] = {}
+    for n in range(200):
+        samples.setdefault(rule(n), n)
+    samples.setdefault("other", 1000)
+    return samples
+
+
+def _counted(message: Any) -> dict[str, str]:
+    return {category: message(n) for category, n in plural_samples().items()}
 
 
 def character_count(limit: int) -> dict[str, Any]:
@@ -23,16 +45,14 @@ def character_count(limit: int) -> dict[str, Any]:
         # The parent may write in another script than the page's: the box takes
         # the direction of what they type.
         "attributes": {"dir": "auto"},
-        "textareaDescriptionText": _("You can enter up to %(count)s characters", count=COUNT),
-        "charactersUnderLimitText": {
-            "one": _("You have %(count)s character remaining", count=COUNT),
-            "other": _("You have %(count)s characters remaining", count=COUNT),
-        },
+        "textareaDescriptionText": ngettext("You can enter up to %(count)s character", "You can enter up to %(count)s characters", limit, count=COUNT),
+        "charactersUnderLimitText": _counted(
+            lambda n: ngettext("You have %(count)s character remaining", "You have %(count)s characters remaining", n, count=COUNT)
+        ),
         "charactersAtLimitText": _("You have 0 characters remaining"),
-        "charactersOverLimitText": {
-            "one": _("You have %(count)s character too many", count=COUNT),
-            "other": _("You have %(count)s characters too many", count=COUNT),
-        },
+        "charactersOverLimitText": _counted(
+            lambda n: ngettext("You have %(count)s character too many", "You have %(count)s characters too many", n, count=COUNT)
+        ),
     }
 
 

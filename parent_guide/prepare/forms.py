@@ -9,6 +9,7 @@ from flask import current_app
 from flask_babel import format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovTextInput
 from wtforms import Field, HiddenField, RadioField, StringField, TextAreaField
@@ -24,7 +25,13 @@ def _within_limit(form: FlaskForm, field: Field) -> None:
     if field.data and len(field.data) > limit:
         # Numbers in the page language's own style ("5,000" in English, "5 000" in Polish).
         raise ValidationError(
-            _("This answer must be %(limit)s characters or fewer. It has %(count)s.", limit=format_number(limit), count=format_number(len(field.data)))
+            ngettext(
+                "This answer must be %(limit)s character or fewer. It has %(count)s.",
+                "This answer must be %(limit)s characters or fewer. It has %(count)s.",
+                limit,
+                limit=format_number(limit),
+                count=format_number(len(field.data)),
+            )
         )
 
 

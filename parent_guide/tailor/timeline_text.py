@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from parent_guide.areas import AreaPack
 from parent_guide.local_facts import LOCAL, fact
@@ -32,11 +33,11 @@ def rule_text(rule: Rule, pack: AreaPack) -> str:
     """For example "Usually 5 working days before the conference, in Kent"."""
     amount = rule.amount
     if rule.unit == "working_days":
-        span = _("%(count)s working days", count=amount) if amount != 1 else _("1 working day")
+        span = ngettext("%(num)d working day", "%(num)d working days", amount)
     elif rule.unit == "days":
-        span = _("%(count)s days", count=amount) if amount != 1 else _("1 day")
+        span = ngettext("%(num)d day", "%(num)d days", amount)
     else:
-        span = _("%(count)s months", count=amount) if amount != 1 else _("1 month")
+        span = ngettext("%(num)d month", "%(num)d months", amount)
     if rule.relation == "before":
         text = _("Usually %(span)s before the conference", span=span)
     elif rule.anchor == "conference":
