@@ -24,6 +24,14 @@ from tests.browser.walk import every_state, offered_locales, right_to_left
 pytestmark = pytest.mark.browser
 
 
+# The states issue 13 names, each of which every sweep must reach.
+REQUIRED_STATES = {
+    "section/empty", "section/errors shown", "section/completed", "check answers/completed",
+    "print views/completed", "ask results/answered", "ask results/danger, help first",
+    "ask results/no good match", "ask results/errors shown", "ask entry/empty",
+}
+
+
 def _locales(app: Flask, which: str) -> tuple[str, ...]:
     return offered_locales(app) if which == "every" else ("en", *right_to_left(app))
 
@@ -48,11 +56,13 @@ def test_every_page_in_every_state_passes_axe(
     for locale in _locales(app, which):
         error_word = error_prefix(app, locale)
         titles: dict[str, set[str]] = defaultdict(set)
+        reached: set[str] = set()
         context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
         page = context.new_page()
         try:
             with snapshot_checker(browser, width) as checker:
                 for visit in every_state(page, live_server, app, locale, every_page=every_page):
+                    reached.add(f"{visit.template}/{visit.state}")
                     found = violations(page, javascript, checker)
                     if width == 375 and javascript:
                         found += structure_problems(page, error_word)
@@ -63,6 +73,8 @@ def test_every_page_in_every_state_passes_axe(
                         failures[f"{locale} {visit.name}"] = found
         finally:
             context.close()
+        if not REQUIRED_STATES <= reached:
+            failures[f"{locale} states not reached"] = sorted(REQUIRED_STATES - reached)
         shared = {title: paths for title, paths in titles.items() if len(paths) > 1}
         if shared:
             failures[f"{locale} titles shared by different pages"] = [f"{t!r}: {sorted(p)}" for t, p in shared.items()]

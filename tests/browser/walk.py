@@ -57,6 +57,8 @@ def _urls(app: Flask, locale: str) -> dict[str, object]:
             "print guide": url_for("guide.print_guide", lang_code=locale),
             "information": [url_for("main.information", lang_code=locale, slug=p) for p in INFORMATION_PAGES],
             "not found": url_for("guide.step", lang_code=locale, slug="no-such-step"),
+            "ask": url_for("ask.ask", lang_code=locale),
+            "ask entry": url_for("ask.entry", lang_code=locale, entry_id=next(iter(app.extensions["parent_guide.ask"].locales["en"].entries))),
             "questions": [
                 url_for("tailor.ask", lang_code=locale, slug=q.slug)
                 for q in asked(bool(app.config.get("PINNED_AREA")))
@@ -71,6 +73,25 @@ def _urls(app: Flask, locale: str) -> dict[str, object]:
             "resume": url_for("prepare.resume", lang_code=locale),
             "delete": url_for("prepare.delete", lang_code=locale),
         }
+
+
+def ask_questions(app: Flask, locale: str) -> dict[str, str]:
+    """A question of each kind for the ask results page: answered (in the locale's words when it has entries), danger, no good match."""
+    asks = app.extensions["parent_guide.ask"].locales
+    entries = (asks.get(locale) or asks["en"]).entries
+    return {
+        "answered": next(iter(entries.values())).phrasings[0],
+        "danger, help first": "he hits me",
+        "no good match": "zzqx plorb vintage carburettor",
+    }
+
+
+def _ask(page: Page, question: str) -> None:
+    """Ask from the question box in the page's search landmark, as a parent would."""
+    box = page.locator("form[role=search]").first
+    box.locator("[name=question]").fill(question)
+    box.locator("button").first.click()
+    expect(page.locator("main h1")).to_be_visible()
 
 
 def _answer_question(page: Page) -> None:
@@ -130,6 +151,14 @@ def every_state(
         yield from open_page(url, "information")
     page.goto(f"{live_server}{urls['not found']}")
     yield from visit("not found", "error")
+    yield from open_page(urls["ask"], "ask", needed=True)
+    for state, question in ask_questions(app, locale).items():
+        _ask(page, question)
+        yield from visit("ask results", state)
+    _ask(page, " ")
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    yield from visit("ask results", "errors shown")
+    yield from open_page(urls["ask entry"], "ask entry")
 
     yield from open_page(urls["summary"], "summary", "no answers")
     for url in urls["questions"]:  # type: ignore[attr-defined]
