@@ -67,7 +67,7 @@ class Keyboard:
         for _ in range(limit):
             self.page.keyboard.press("Shift+Tab" if backwards else "Tab")
             now = self.focused()
-            assert now is not None, f"focus left the page on {self.page.url}"
+            assert now is not None, f"focus left the page on {self.page.url} after {self.stops[-3:]}"
             self._check(now, before, backwards)
             self.stops.append(now["text"])
             if re.search(wanted, now["text"]) if isinstance(wanted, re.Pattern) else wanted in (now["text"], now["id"]):
@@ -108,7 +108,7 @@ def _error_summary_leads_to_the_field(keys: Keyboard, field_id: str) -> None:
 
 
 def test_whole_journey_with_the_keyboard_alone(app: Flask, live_server: str, keyboard: Keyboard) -> None:
-    """Verify guide, questions, form, check answers and export work by keyboard, with focus visible and in order."""
+    """Verify guide, questions, form, check answers, export and asking a question work by keyboard, focus visible and in order."""
     keys, page = keyboard, keyboard.page
     steps = app.extensions["parent_guide.content"]["en"].steps
     sections = app.extensions["parent_guide.content"]["en"].prepare
@@ -195,3 +195,24 @@ def test_whole_journey_with_the_keyboard_alone(app: Flask, live_server: str, key
     with page.expect_download() as download:
         keys.press("Enter")
     assert download.value.suggested_filename.endswith(".pdf")
+
+    # Asking a question: the box after the page's content, an empty question's error, then an answer followed.
+    keys.tab_to("Ask a question in your own words")
+    page.keyboard.type("can my mum come with me")
+    keys.tab_to("Ask")
+    keys.follow("Enter")
+    expect(page.locator("h1")).to_have_text("Answers to your question")
+    keys.tab_to("Your question")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    keys.tab_to("Ask again")
+    keys.follow("Space")
+    _error_summary_leads_to_the_field(keys, "ask-question")
+    page.keyboard.type("will the police be there")
+    keys.tab_to("Ask")
+    keys.follow("Enter")
+    entries = app.extensions["parent_guide.ask"].locales["en"].entries
+    step = app.extensions["parent_guide.content"]["en"].step(entries["will-the-police-be-there"].step)
+    keys.tab_to(f"Read more: {step.title}")
+    keys.follow("Enter")
+    expect(page.locator("h1")).to_have_text(step.title)
