@@ -13,9 +13,12 @@ its coverage, blended with how alike the question and its closest way of
 asking are both ways round (so a question sharing one rare word with a long
 phrasing is not enough). The threshold is chosen on the tuning questions
 (``bench/ask.py --tune``).
-A question is looked up in every locale's index, and the locale that knows it
-best wins, so an English question on another language's site still finds its
-entry. The question is never stored or logged here.
+A question is looked up in the site's language first. Another locale's index
+is searched too only when more of the question's words belong to that
+language than to the site's (a set look-up, so asking stays fast however many
+languages there are); the locale that knows the question best wins, so an
+English question on another language's site still finds its entry. The
+question is never stored or logged here.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 
 from parent_guide.ask.entries import DANGER_KINDS, LocaleAsk
 from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
+from parent_guide.ask.language import fold, plain_words
 
 MAX_ANSWERS = 3
 # Chosen with bench/ask.py --tune on the tuning questions; see that script.
@@ -112,6 +116,13 @@ def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
     return matches[:MAX_ANSWERS]
 
 
+def _vocabulary(ask: LocaleAsk) -> frozenset[str]:
+    """Every word a locale's entries are asked or titled with, and its stopwords and text-speak, folded."""
+    texts = [text for entry in ask.entries.values() for text in (entry.title, *entry.phrasings)]
+    words = {fold(w) for text in texts for w in plain_words(text)}
+    return frozenset(words | {fold(w) for w in (*ask.language.stopwords, *ask.language.replace)})
+
+
 def danger_kinds(question: str, locales: Mapping[str, LocaleAsk]) -> tuple[str, ...]:
     """Which kinds of danger the question signals, in any language's word lists."""
     found = []
@@ -130,13 +141,22 @@ class Searcher:
     def __init__(self, locales: Mapping[str, LocaleAsk]):
         self.locales = dict(locales)
         self.indexes = {code: build_index(ask) for code, ask in self.locales.items()}
+        self.vocabulary = {code: _vocabulary(ask) for code, ask in self.locales.items()}
+
+    def share_known(self, question: str, code: str) -> float:
+        """The share of the question's words that ``code``'s entries, stopwords or text-speak use."""
+        words = [fold(w) for w in plain_words(question)]
+        return sum(w in self.vocabulary[code] for w in words) / len(words) if words else 0.0
 
     def ranked(self, question: str, site_locale: str) -> list[Match]:
         """The ranking from whichever locale's index knows the question best."""
         best: list[Match] = []
+        site_share = self.share_known(question, site_locale) if site_locale in self.indexes else 0.0
         order = [site_locale, *(code for code in self.indexes if code != site_locale)]
         for code in order:
             if code not in self.indexes:
+                continue
+            if code != site_locale and self.share_known(question, code) <= site_share:
                 continue
             found = rank(self.indexes[code], question, code)
             if found and (not best or found[0].confidence > best[0].confidence):
