@@ -21,9 +21,9 @@ from parent_guide.languages import FILE_NAME, read_languages
 CATALOGUE = Path("LC_MESSAGES") / "messages.po"
 # Files in the default locale's folder that are notes for authors, not content to translate.
 AUTHORING_NOTES = frozenset({"CATALOGUE.txt"})
-# The wording of an area pack a parent reads; names of places, partnerships and
-# leaflets stay as they are written.
-AREA_WORDING = ("notes", "names", "contacts.label", "contacts.purpose", "contacts.hours", "complaints.summary")
+# The wording of an area pack a parent reads. Names of places, partnerships and
+# leaflets stay as they are written, and so may the local titles in [names]
+# ("Child Protection Chair"): they are what the council's letters will say.
 HELPLINE_WORDING = ("purpose", "hours")
 
 
@@ -64,8 +64,6 @@ def _area_wording(pack: dict) -> Iterator[str]:
     """The dotted keys of ``pack``'s wording (``contacts[0].label``) that a translation must give."""
     if pack.get("notes"):
         yield "notes"
-    for key in pack.get("names", {}):
-        yield f"names.{key}"
     for i, contact in enumerate(pack.get("contacts", [])):
         for key in ("label", "purpose", "hours"):
             if key in contact:
