@@ -18,6 +18,15 @@ import snowballstemmer
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NOT_WORD = re.compile(r"[^\w]+")
+# Arabic-script letters people type in more than one form: Urdu and Arabic
+# keyboards give different yeh, kaf and heh; hamza seats, alif maddah and
+# taa marbuta are often left out. Both the entries and the question are folded alike.
+_ARABIC_SCRIPT = str.maketrans({
+    "ی": "ي", "ى": "ي", "ې": "ي", "ے": "ي", "ئ": "ي",
+    "ک": "ك", "ہ": "ه", "ۃ": "ه", "ة": "ه", "ھ": "ه", "ۀ": "ه",
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و",
+    "ـ": None,  # tatweel, a stretching stroke
+})
 
 
 def fold(text: str) -> str:
@@ -27,12 +36,18 @@ def fold(text: str) -> str:
     index and the question are both folded the same way.
     """
     text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn").translate(_ARABIC_SCRIPT)
 
 
 def plain_words(text: str) -> list[str]:
-    """The words of ``text``: lower case, apostrophes dropped (so "don't" is "dont")."""
+    """The words of ``text``: lower case, apostrophes dropped (so "don't" is "dont").
+
+    Combining marks (Urdu and Arabic vowel marks, a hamza above) are dropped
+    rather than splitting the word they sit on; Latin accents are composed
+    with their letter by NFKC first, so they stay.
+    """
     text = _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).casefold())
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return [w for w in _NOT_WORD.sub(" ", text).replace("_", " ").split() if w]
 
 
