@@ -8,6 +8,8 @@ file's front matter are in ``content_files``.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,11 +72,26 @@ class Page:
 
 @dataclass(frozen=True)
 class Term:
-    """One glossary entry."""
+    """One glossary entry; ``english`` is the English word given beside a translated term, if any."""
 
     id: str
     term: str
     html: str
+    english: str = ""
+
+
+_ASIDE = re.compile(r"\s*\(([^()]{3,})\)")
+
+
+def _with_english_aside(term: Term, english: Term | None) -> Term:
+    """``term`` with a bracketed English word ("Zile lucrătoare (working days)") set apart, to be marked ``lang="en"``."""
+    if english is None:
+        return term
+    for match in _ASIDE.finditer(term.term):
+        if match.group(1).strip().casefold() in english.term.casefold():
+            rest = (term.term[: match.start()] + term.term[match.end() :]).strip()
+            return dataclasses.replace(term, term=rest, english=match.group(1).strip())
+    return term
 
 
 @dataclass(frozen=True)
@@ -325,6 +342,9 @@ def load_library(content_dir: Path, default_locale: str, url: StepUrl) -> Conten
         loaded = _load_locale(folder, locale, url)
         steps = _merge(base.steps, loaded.steps, folder / "steps", default_locale)
         glossary = loaded.glossary or base.glossary
+        if loaded.glossary:
+            english = {t.id: t for t in base.glossary.terms}
+            glossary = dataclasses.replace(glossary, terms=tuple(_with_english_aside(t, english.get(t.id)) for t in glossary.terms))
         _check_links(loaded.render, steps, glossary, {**base.pages, **loaded.pages})
         by_locale[locale] = LocaleContent(
             locale,

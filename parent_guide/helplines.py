@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Flask, current_app
-from flask_babel import get_locale
+from flask import Flask, current_app, has_request_context
 
 from parent_guide.content import discover_locales
+from parent_guide.i18n import current_locale
 
 EXTENSION_KEY = "parent_guide.helplines"
 COUNTRIES = ("england", "wales")
@@ -125,8 +125,7 @@ def load_all(path: Path, content_dir: Path, locales: Iterable[str]) -> dict[str,
 def helplines() -> dict[str, Helpline]:
     """The help lines, by id, worded in the page's language."""
     by_locale = current_app.extensions[EXTENSION_KEY]
-    locale = str(get_locale() or "en")
-    return by_locale.get(locale) or by_locale["en"]
+    return by_locale.get(current_locale() if has_request_context() else "en") or by_locale["en"]
 
 
 def for_topic(topic: str, country: str = "england") -> list[Helpline]:

@@ -115,6 +115,18 @@ def site_urls(app: Flask, locale: str = "en") -> list[str]:
     return urls
 
 
+def english_only_content(destination: Path) -> Path:
+    """A copy of the content with English as its only language: for a test that adds a language as new."""
+    import shutil
+
+    from parent_guide.config import PROJECT_ROOT
+    from parent_guide.content import discover_locales
+
+    others = [code for code in discover_locales(PROJECT_ROOT / "content") if code != "en"]
+    shutil.copytree(PROJECT_ROOT / "content", destination, ignore=lambda folder, names: [n for n in names if n in others and Path(folder) == PROJECT_ROOT / "content"])
+    return destination
+
+
 def translations_without(tmp_path: Path, *locales: str) -> Path:
     """A copy of the catalogues without ``locales``: for a test that adds one of them as a new, untranslated language."""
     import shutil

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import get_locale
+from babel import Locale
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput
 from wtforms import Field
+
+from parent_guide.i18n import current_locale
 
 COUNT = "%{count}"  # GOV.UK Frontend fills this in; it must survive translation.
 
@@ -21,7 +23,7 @@ def plural_samples() -> dict[str, int]:
     each category get the catalogue's form for it. Polish and others use
     "other" only for fractions: it then gets the form for a large number.
     """
-    rule = get_locale().plural_form  # type: ignore[union-attr]
+    rule = Locale.parse(current_locale()).plural_form
     samples: dict[str, int] = {}
     for n in range(200):
         samples.setdefault(rule(n), n)

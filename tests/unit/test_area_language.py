@@ -10,7 +10,7 @@ import pytest
 from parent_guide.area_language import AreaTranslationError, load_translations, localised
 from parent_guide.areas import load_areas
 from parent_guide.config import PROJECT_ROOT
-from tests.conftest import make_app
+from tests.conftest import english_only_content, make_app
 
 PACKS = load_areas(PROJECT_ROOT / "content" / "areas")
 KENT = PACKS["kent"]
@@ -40,7 +40,7 @@ def test_facts_and_wrong_shapes_are_refused(translated: dict) -> None:
 def test_translation_shows_on_the_page(tmp_path: Path) -> None:
     """Verify the Welsh site shows the Welsh notes for Kent, and the English site the English ones."""
     content = tmp_path / "content"
-    shutil.copytree(PROJECT_ROOT / "content", content)
+    english_only_content(content)
     (content / "cy" / "areas").mkdir(parents=True)
     notes = ", ".join(f'"Nodyn Cymraeg {i}"' for i in range(len(KENT.notes)))
     (content / "cy" / "areas" / "kent.toml").write_text(f"notes = [{notes}]\n", encoding="utf-8")

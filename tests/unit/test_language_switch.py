@@ -11,14 +11,14 @@ from flask import Flask
 
 from parent_guide.config import PROJECT_ROOT
 from parent_guide.extensions import db
-from tests.conftest import make_app, site_urls
+from tests.conftest import english_only_content, make_app, site_urls
 
 
 @pytest.fixture(scope="module")
 def welsh_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """The site with a Welsh locale being added: no Welsh files yet, so English fills every gap."""
     root = tmp_path_factory.mktemp("welsh")
-    shutil.copytree(PROJECT_ROOT / "content", root / "content")
+    english_only_content(root / "content")
     (root / "content" / "cy").mkdir()
     # Without the staged Welsh catalogue either, so English fills every gap.
     shutil.copytree(PROJECT_ROOT / "translations", root / "translations", ignore=shutil.ignore_patterns("cy"))

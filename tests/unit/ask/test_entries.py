@@ -10,6 +10,7 @@ from flask import Flask
 
 from parent_guide import create_app
 from parent_guide.config import PROJECT_ROOT
+from tests.conftest import english_only_content
 from parent_guide.content import ContentError
 
 CATALOGUE = PROJECT_ROOT / "tests" / "ask" / "eval" / "catalogue.txt"
@@ -58,8 +59,7 @@ def test_answers_are_short(app: Flask) -> None:
 
 def _content_copy(tmp_path: Path) -> Path:
     content = tmp_path / "content"
-    shutil.copytree(PROJECT_ROOT / "content", content)
-    return content
+    return english_only_content(content)
 
 
 def _start(content: Path) -> None:

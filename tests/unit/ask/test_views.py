@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 
 from parent_guide import create_app
 from parent_guide.config import PROJECT_ROOT
-from tests.conftest import translations_without
+from tests.conftest import english_only_content, translations_without
 from tests.pages import check_page
 
 SECRET = "he hits me and will they take my kids zebra-7781"
@@ -179,7 +179,7 @@ def test_entry_page_shows_one_answer_and_its_topic(client: FlaskClient) -> None:
 def test_changing_language_keeps_the_question_out_of_the_url(tmp_path: Path) -> None:
     """Verify the language buttons resend the question by POST (307) to the other language's page."""
     content = tmp_path / "content"
-    shutil.copytree(PROJECT_ROOT / "content", content)
+    english_only_content(content)
     (content / "pl" / "questions").mkdir(parents=True)
     shutil.copy(content / "en" / "ask.toml", content / "pl" / "ask.toml")
     english = (content / "en" / "questions" / "will-they-take-my-kids.md").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from parent_guide.drafts import codes
 from parent_guide.drafts.store import DraftStore, StoreUnavailable
 from parent_guide.extensions import db
-from tests.conftest import csrf_token, make_app, translations_without
+from tests.conftest import csrf_token, english_only_content, make_app, translations_without
 from tests.pages import check_page
 
 SECTION = "/en/prepare/working-well"
@@ -254,7 +254,7 @@ def test_changing_language_saves_the_text_first(tmp_path) -> None:  # type: igno
     from parent_guide.config import PROJECT_ROOT
 
     content_dir = tmp_path / "content"
-    shutil.copytree(PROJECT_ROOT / "content", content_dir)
+    english_only_content(content_dir)
     (content_dir / "cy" / "steps").mkdir(parents=True)
     shutil.copy(content_dir / "en" / "steps" / "01-what-is-a-conference.md", content_dir / "cy" / "steps")
     app = make_app(

@@ -12,14 +12,14 @@ from flask import Flask
 
 from parent_guide.config import PROJECT_ROOT
 from parent_guide.extensions import db
-from tests.conftest import make_app
+from tests.conftest import english_only_content, make_app
 
 
 @pytest.fixture(scope="module")
 def multilingual_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """The site with test-only Welsh and Arabic locales (English content fills every gap)."""
     root = tmp_path_factory.mktemp("languages")
-    shutil.copytree(PROJECT_ROOT / "content", root / "content")
+    english_only_content(root / "content")
     for code in ("cy", "ar"):
         (root / "content" / code).mkdir()
     application = make_app(f"sqlite:///{root / 'drafts.sqlite3'}", CONTENT_DIR=root / "content")
