@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from flask import current_app, has_app_context
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from markupsafe import Markup, escape
 
 from parent_guide.area_pack import AreaPack, Contact, Duration
+from parent_guide.areas import EXTENSION_KEY as AREAS_KEY
 from parent_guide.local_facts import LOCAL, NATIONAL, fact
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -115,10 +117,18 @@ def _complaints(pack: AreaPack) -> str:
 
 
 def out_of_hours(pack: AreaPack | None) -> Contact | None:
-    """The area's out-of-hours children's services line, when its own pack has one."""
+    """The area's out-of-hours children's services line, when its own pack has one.
+
+    The line is recognised by its label in the English pack, then taken from
+    ``pack`` at the same place, so a translated label still finds it.
+    """
     if pack is None or pack.kind != "local":
         return None
-    return next((c for c in pack.contacts if c.phone and _OUT_OF_HOURS.search(c.label)), None)
+    english = current_app.extensions[AREAS_KEY].get(pack.id, pack) if has_app_context() else pack
+    for index, contact in enumerate(english.contacts):
+        if contact.phone and _OUT_OF_HOURS.search(contact.label):
+            return pack.contacts[index]
+    return None
 
 
 def _out_of_hours(pack: AreaPack) -> str:

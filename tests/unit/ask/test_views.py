@@ -196,3 +196,16 @@ def test_changing_language_keeps_the_question_out_of_the_url(tmp_path: Path) -> 
     assert response.status_code == 307 and response.headers["Location"] == "/pl/ask"
     polish_page = ask(client, "will they take my kids", lang="pl")
     assert polish_page.select_one("main h2").get_text(strip=True) == "Czy zabiorą mi dzieci?"
+
+
+def test_out_of_hours_line_is_found_whatever_the_label_says(app: Flask) -> None:
+    """Verify a translated contact label (no English words left) still gives the area's out-of-hours number."""
+    import dataclasses
+
+    from parent_guide.ask.local_facts import out_of_hours
+
+    kent = app.extensions["parent_guide.areas"]["kent"]
+    relabelled = dataclasses.replace(kent, contacts=tuple(dataclasses.replace(c, label="Zespół dyżurny") for c in kent.contacts))
+    with app.app_context():
+        found = out_of_hours(relabelled)
+    assert found is not None and found.phone == "03000 411111" and found.label == "Zespół dyżurny"
