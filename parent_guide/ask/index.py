@@ -62,7 +62,7 @@ class LocaleIndex:
         """The question's terms, each typo corrected to a word the entries use if close enough."""
         found: dict[str, QueryTerm] = {}
         # A question of common words only ("do i have to go") is read with all its words.
-        for word in self.language.content_words(question) or self.language.words(question):
+        for word in self.language.content_words(question) or self.language.phrased_words(question):
             term = self.language.term(word)
             weight = 1.0
             if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
