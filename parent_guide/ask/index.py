@@ -58,22 +58,36 @@ class LocaleIndex:
         """The weight of a word no entry uses: as telling as the rarest term."""
         return max(self.idf.values(), default=1.0)
 
-    def query_terms(self, question: str) -> list[QueryTerm]:
-        """The question's terms, each typo corrected to a word the entries use if close enough."""
+    def query_terms(self, question: str, memo: dict[str, QueryTerm] | None = None, whole: bool = True) -> list[QueryTerm]:
+        """The question's terms, each typo corrected to a word the entries use if close enough.
+
+        ``memo`` carries each word's term from one reading of a question to the
+        next (its clauses), for that one question only; ``whole`` is false for
+        a clause, which is read without its common words even if nothing is left.
+        """
         found: dict[str, QueryTerm] = {}
+        memo = {} if memo is None else memo
+        words = self.language.content_words(question)
         # A question of common words only ("do i have to go") is read with all its words.
-        for word in self.language.content_words(question) or self.language.phrased_words(question):
-            term = self.language.term(word)
-            weight = 1.0
-            if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
-                best = self.closest_word(word)
-                if best is not None:
-                    term, weight = self.words[best[0]], best[1]
-            known = term in self.idf
-            idf = self.idf[term] if known else self.unknown_idf
-            if term not in found or found[term].weight < weight:
-                found[term] = QueryTerm(term, weight, idf, known)
+        if not words and whole:
+            words = self.language.phrased_words(question)
+        for word in words:
+            if word not in memo:
+                memo[word] = self._query_term(word)
+            query_term = memo[word]
+            if query_term.term not in found or found[query_term.term].weight < query_term.weight:
+                found[query_term.term] = query_term
         return list(found.values())
+
+    def _query_term(self, word: str) -> QueryTerm:
+        term = self.language.term(word)
+        weight = 1.0
+        if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
+            best = self.closest_word(word)
+            if best is not None:
+                term, weight = self.words[best[0]], best[1]
+        known = term in self.idf
+        return QueryTerm(term, weight, self.idf[term] if known else self.unknown_idf, known)
 
     def closest_word(self, word: str) -> tuple[str, float] | None:
         """The known word a typo most likely meant, and how alike they are (0 to 1).

@@ -20,6 +20,7 @@ entry. The question is never stored or logged here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -37,6 +38,11 @@ PHRASING_WEIGHT = 0.5
 ENTRY_WEIGHT = 0.3
 CLOSENESS_WEIGHT = 0.5
 RERANK = 8
+# A run-on question ("meetings tomorrow, still not had the report, panicking")
+# is also read clause by clause: the clause an entry answers best counts at this
+# share, so the words of the other worries count against it less.
+CLAUSE_SHARE = 0.9
+_CLAUSE_BREAKS = re.compile(r"[.,;:!?\n()]+|\s[-–—]\s")
 
 
 @dataclass(frozen=True)
@@ -84,9 +90,18 @@ def confidence(coverage: float, closest: float) -> float:
     return COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * closest
 
 
+def _clauses(index: LocaleIndex, question: str, memo: dict[str, QueryTerm]) -> list[list[QueryTerm]]:
+    """The terms of each clause of a question of several clauses with two or more terms each."""
+    parts = [index.query_terms(part, memo, whole=False) for part in _CLAUSE_BREAKS.split(question) if part.strip()]
+    parts = [terms for terms in parts if len(terms) >= 2]
+    return parts if len(parts) >= 2 else []
+
+
 def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
     """The best few entries that share a word with the question, best first."""
-    terms = index.query_terms(question)
+    memo: dict[str, QueryTerm] = {}
+    terms = index.query_terms(question, memo)
+    clauses = _clauses(index, question, memo)
     by_phrasing, by_entry = index.bm25(terms)
     if not by_phrasing and not by_entry:
         return []
@@ -95,6 +110,8 @@ def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
     scored = []
     for entry_id in set(by_phrasing) | set(by_entry):
         coverage = _coverage(terms, index.entry_terms[entry_id], index.answer_terms[entry_id])
+        for clause in clauses:
+            coverage = max(coverage, CLAUSE_SHARE * _coverage(clause, index.entry_terms[entry_id], index.answer_terms[entry_id]))
         score = (
             coverage
             + PHRASING_WEIGHT * by_phrasing.get(entry_id, 0.0) / top_phrasing
@@ -106,7 +123,7 @@ def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
     # slow to work out for every entry that shares a word.
     matches = []
     for score, entry_id, coverage in scored[:RERANK]:
-        closest = _closest(index, terms, entry_id)
+        closest = max([_closest(index, terms, entry_id)] + [CLAUSE_SHARE * _closest(index, c, entry_id) for c in clauses])
         matches.append(Match(entry_id, score + CLOSENESS_WEIGHT * closest, confidence(coverage, closest), locale))
     matches.sort(key=lambda m: (-m.score, m.entry_id))
     return matches[:MAX_ANSWERS]
