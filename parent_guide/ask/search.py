@@ -29,10 +29,10 @@ from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
 
 MAX_ANSWERS = 3
 # Chosen with bench/ask.py --tune on the tuning questions; see that script.
-MIN_CONFIDENCE = 0.55
+MIN_CONFIDENCE = 0.61
 # An answer after the first is shown only if it scores this share of the first's.
 RUNNER_UP_SHARE = 0.4
-COVERAGE_SHARE = 0.6
+COVERAGE_SHARE = 0.8
 ANSWER_SHARE = 0.3
 PHRASING_WEIGHT = 0.5
 ENTRY_WEIGHT = 0.3
@@ -41,7 +41,8 @@ RERANK = 8
 # A run-on question ("meetings tomorrow, still not had the report, panicking")
 # is also read clause by clause: the clause an entry answers best counts at this
 # share, so the words of the other worries count against it less.
-CLAUSE_SHARE = 0.9
+CLAUSE_SHARE = 1.0
+CLAUSE_UNKNOWN_SHARE = 0.5
 _CLAUSE_BREAKS = re.compile(r"[.,;:!?\n()]+|\s[-–—]\s")
 
 
@@ -94,7 +95,12 @@ def _clauses(index: LocaleIndex, question: str, memo: dict[str, QueryTerm]) -> l
     """The terms of each clause of a question of several clauses with two or more terms each."""
     parts = [index.query_terms(part, memo, whole=False) for part in _CLAUSE_BREAKS.split(question) if part.strip()]
     parts = [terms for terms in parts if len(terms) >= 2]
-    return parts if len(parts) >= 2 else []
+    if len(parts) < 2:
+        return []
+    # A word no entry uses tells of another subject wherever it stands, so it
+    # counts against every clause ("a parking fine, do i have to go to court").
+    unknown = {t.term: QueryTerm(t.term, t.weight, t.idf * CLAUSE_UNKNOWN_SHARE, False) for part in parts for t in part if not t.known}
+    return [part + [t for term, t in unknown.items() if term not in {p.term for p in part}] for part in parts]
 
 
 def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
