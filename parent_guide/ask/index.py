@@ -68,9 +68,10 @@ class LocaleIndex:
         found: dict[str, QueryTerm] = {}
         memo = {} if memo is None else memo
         words = self.language.content_words(question)
-        # A question of common words only ("do i have to go") is read with all its words.
+        # A question of common words only ("do i have to go") is read with
+        # those of its words that the entries use.
         if not words and whole:
-            words = self.language.phrased_words(question)
+            words = [w for w in self.language.phrased_words(question) if self.language.term(w) in self.idf]
         for word in words:
             if word not in memo:
                 memo[word] = self._query_term(word)
