@@ -11,8 +11,10 @@ Three signals are fused into one score per entry, to rank:
 Whether there is a good match at all is decided by the best entry's confidence:
 its coverage, blended with how alike the question and its closest way of
 asking are both ways round (so a question sharing one rare word with a long
-phrasing is not enough). The threshold is chosen on the tuning questions
-(``bench/ask.py --tune``).
+phrasing is not enough). A question of several clauses is also read clause by
+clause, and an entry is judged by the clause it answers best. The weights and
+threshold are chosen on the tuning and development questions
+(``bench/ask.py --dev --tune``).
 A question is looked up in every locale's index, and the locale that knows it
 best wins, so an English question on another language's site still finds its
 entry. The question is never stored or logged here.
@@ -28,7 +30,8 @@ from parent_guide.ask.entries import DANGER_KINDS, LocaleAsk
 from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
 
 MAX_ANSWERS = 3
-# Chosen with bench/ask.py --tune on the tuning questions; see that script.
+# Chosen with bench/ask.py --dev --tune on the tuning and development questions
+# (the lowest threshold with off-topic answered <= 5% on both); see that script.
 MIN_CONFIDENCE = 0.61
 # An answer after the first is shown only if it scores this share of the first's.
 RUNNER_UP_SHARE = 0.4
