@@ -101,6 +101,9 @@ class LocaleIndex:
         scored = [
             (known, (similarity + DamerauLevenshtein.normalized_similarity(word, known)) / 2)
             for known, similarity, _ in shortlist
+            # A known word with more in front ("iphone", "smartphone") is another
+            # word, not a typo of it.
+            if not (len(word) > len(known) and word.endswith(known))
         ]
         best = max(scored, key=lambda pair: pair[1], default=None)
         return best if best is not None and best[1] >= _cutoff(word) else None
