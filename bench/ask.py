@@ -76,10 +76,13 @@ def main() -> int:
 def _sweep(searcher: search.Searcher, data: dict, locale: str) -> None:
     original = search.MIN_CONFIDENCE
     try:
-        for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+        coarse = {round(0.3 + 0.05 * i, 2) for i in range(10)}
+        fine = {round(original - 0.05 + 0.01 * i, 2) for i in range(11)}
+        for threshold in sorted(coarse | fine):
             search.MIN_CONFIDENCE = threshold
             f = evaluate(searcher, data, locale)
-            print(f"  threshold {threshold:.2f}: top-1 {f.top1:6.1%} top-3 {f.top3:6.1%} off-topic answered {f.off_topic_answered:6.1%}")
+            mark = " (MIN_CONFIDENCE)" if threshold == round(original, 2) else ""
+            print(f"  threshold {threshold:.2f}{mark}: top-1 {f.top1:6.1%} top-3 {f.top3:6.1%} off-topic answered {f.off_topic_answered:6.1%}")
     finally:
         search.MIN_CONFIDENCE = original
 
