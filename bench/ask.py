@@ -1,9 +1,12 @@
 """Measure "Ask a question": accuracy, off-topic and danger rates, time per question, per locale.
 
 Run with ``.venv/bin/python bench/ask.py`` (tuning part only), add ``--heldout``
-for the held-aside part and the cross-language figure, ``--misses`` to list what
+for the held-aside part and the cross-language figure, ``--dev`` for the
+development part (``dev-<locale>.toml``, where a locale has one; tune on it
+freely), ``--misses`` to list what
 went wrong, and ``--tune`` to print accuracy against off-topic answers for a
-range of confidence thresholds (on the tuning part only). The evaluation files
+range of confidence thresholds (on the tuning part, and the development part
+with ``--dev``). The evaluation files
 are described in tests/ask/eval/README.md.
 """
 
@@ -33,23 +36,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     parser.add_argument("--heldout", action="store_true", help="also measure the held-aside part")
+    parser.add_argument("--dev", action="store_true", help="also measure the development part, where a locale has one")
     parser.add_argument("--misses", action="store_true", help="list the questions that went wrong")
-    parser.add_argument("--tune", action="store_true", help="sweep the confidence threshold on the tuning part")
+    parser.add_argument("--tune", action="store_true", help="sweep the confidence threshold on the tuning (and development) part")
     args = parser.parse_args()
 
     app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
     searcher = app.extensions["parent_guide.ask"]
-    parts = ["tuning", "heldout"] if args.heldout else ["tuning"]
+    parts = ["tuning"] + (["dev"] if args.dev else []) + (["heldout"] if args.heldout else [])
     print(TARGETS)
     print(f"site locales with questions: {', '.join(searcher.locales)}")
     for locale in searcher.locales:
         for part in parts:
             path = args.eval_dir / f"{part}-{locale}.toml"
             if not path.is_file():
-                print(f"{locale:3} {part:9} no file {path}")
+                # Only some locales have a development part; say nothing of the rest.
+                if part != "dev":
+                    print(f"{locale:3} {part:9} no file {path}")
                 continue
             data = read(path)
-            if args.tune and part == "tuning":
+            if args.tune and part in ("tuning", "dev"):
                 _sweep(searcher, data, locale)
             figures = evaluate(searcher, data, locale)
             print(_line(locale, part, figures))
@@ -70,10 +76,13 @@ def main() -> int:
 def _sweep(searcher: search.Searcher, data: dict, locale: str) -> None:
     original = search.MIN_CONFIDENCE
     try:
-        for threshold in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+        coarse = {round(0.3 + 0.05 * i, 2) for i in range(10)}
+        fine = {round(original - 0.05 + 0.01 * i, 2) for i in range(11)}
+        for threshold in sorted(coarse | fine):
             search.MIN_CONFIDENCE = threshold
             f = evaluate(searcher, data, locale)
-            print(f"  threshold {threshold:.2f}: top-1 {f.top1:6.1%} top-3 {f.top3:6.1%} off-topic answered {f.off_topic_answered:6.1%}")
+            mark = " (MIN_CONFIDENCE)" if threshold == round(original, 2) else ""
+            print(f"  threshold {threshold:.2f}{mark}: top-1 {f.top1:6.1%} top-3 {f.top3:6.1%} off-topic answered {f.off_topic_answered:6.1%}")
     finally:
         search.MIN_CONFIDENCE = original
 

@@ -58,22 +58,37 @@ class LocaleIndex:
         """The weight of a word no entry uses: as telling as the rarest term."""
         return max(self.idf.values(), default=1.0)
 
-    def query_terms(self, question: str) -> list[QueryTerm]:
-        """The question's terms, each typo corrected to a word the entries use if close enough."""
+    def query_terms(self, question: str, memo: dict[str, QueryTerm] | None = None, whole: bool = True) -> list[QueryTerm]:
+        """The question's terms, each typo corrected to a word the entries use if close enough.
+
+        ``memo`` carries each word's term from one reading of a question to the
+        next (its clauses), for that one question only; ``whole`` is false for
+        a clause, which is read without its common words even if nothing is left.
+        """
         found: dict[str, QueryTerm] = {}
-        # A question of common words only ("do i have to go") is read with all its words.
-        for word in self.language.content_words(question) or self.language.words(question):
-            term = self.language.term(word)
-            weight = 1.0
-            if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
-                best = self.closest_word(word)
-                if best is not None:
-                    term, weight = self.words[best[0]], best[1]
-            known = term in self.idf
-            idf = self.idf[term] if known else self.unknown_idf
-            if term not in found or found[term].weight < weight:
-                found[term] = QueryTerm(term, weight, idf, known)
+        memo = {} if memo is None else memo
+        words = self.language.content_words(question)
+        # A question of common words only ("do i have to go") is read with
+        # those of its words that the entries use.
+        if not words and whole:
+            words = [w for w in self.language.phrased_words(question) if self.language.term(w) in self.idf]
+        for word in words:
+            if word not in memo:
+                memo[word] = self._query_term(word)
+            query_term = memo[word]
+            if query_term.term not in found or found[query_term.term].weight < query_term.weight:
+                found[query_term.term] = query_term
         return list(found.values())
+
+    def _query_term(self, word: str) -> QueryTerm:
+        term = self.language.term(word)
+        weight = 1.0
+        if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
+            best = self.closest_word(word)
+            if best is not None:
+                term, weight = self.words[best[0]], best[1]
+        known = term in self.idf
+        return QueryTerm(term, weight, self.idf[term] if known else self.unknown_idf, known)
 
     def closest_word(self, word: str) -> tuple[str, float] | None:
         """The known word a typo most likely meant, and how alike they are (0 to 1).
@@ -86,6 +101,9 @@ class LocaleIndex:
         scored = [
             (known, (similarity + DamerauLevenshtein.normalized_similarity(word, known)) / 2)
             for known, similarity, _ in shortlist
+            # A known word with more in front ("iphone", "smartphone") is another
+            # word, not a typo of it.
+            if not (len(word) > len(known) and word.endswith(known))
         ]
         best = max(scored, key=lambda pair: pair[1], default=None)
         return best if best is not None and best[1] >= _cutoff(word) else None

@@ -66,6 +66,9 @@ class Language:
     stopwords: frozenset[str] = frozenset()
     replace: dict[str, tuple[str, ...]] = field(default_factory=dict)
     synonyms: dict[str, str] = field(default_factory=dict)
+    # Sayings that mean one thing ("old bill" is "police"), by their first word;
+    # read after text-speak, for ranking only (the danger patterns see the words as typed).
+    phrases: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
 
     def words(self, text: str) -> list[str]:
         """The words of ``text`` with text-speak spelled out ("sw" is "social worker")."""
@@ -99,9 +102,27 @@ class Language:
         """Whether the language's dictionary knows ``word`` (so it is not a typo)."""
         return bool(self.lemmatiser) and simplemma.is_known(word, lang=self.lemmatiser)
 
+    def phrased_words(self, text: str) -> list[str]:
+        """The words of ``text`` with its sayings replaced (longest first where two start alike)."""
+        words = self.words(text)
+        if not self.phrases:
+            return words
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for saying, meaning in self.phrases.get(words[i], ()):
+                if tuple(words[i : i + len(saying)]) == saying:
+                    out.extend(meaning)
+                    i += len(saying)
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
     def content_words(self, text: str) -> list[str]:
         """The words that say what a question is about (stopwords left out)."""
-        return [w for w in self.words(text) if w not in self.stopwords]
+        return [w for w in self.phrased_words(text) if w not in self.stopwords]
 
     def terms(self, text: str) -> list[str]:
         """The index terms of ``text``'s content words, in order."""
@@ -128,6 +149,15 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
         for word in words
         if word != head
     }
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for meaning, sayings in (data.get("phrases") or {}).items():
+        for saying in sayings:
+            # A saying is read like a question (text-speak spelled out), so it matches one.
+            words = tuple(_language_words(replace, saying))
+            if words:
+                phrases.setdefault(words[0], []).append((words, tuple(plain_words(meaning))))
+    for found in phrases.values():
+        found.sort(key=lambda pair: -len(pair[0]))
     return Language(
         locale=locale,
         lemmatiser=lemmatiser,
@@ -135,4 +165,12 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
         stopwords=frozenset(w for s in data.get("stopwords", []) for w in plain_words(s)),
         replace=replace,
         synonyms=synonyms,
+        phrases={first: tuple(found) for first, found in phrases.items()},
     )
+
+
+def _language_words(replace: dict[str, tuple[str, ...]], text: str) -> list[str]:
+    out: list[str] = []
+    for word in plain_words(text):
+        out.extend(replace.get(word) or (word,))
+    return out

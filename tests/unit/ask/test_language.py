@@ -64,3 +64,11 @@ def test_a_dropped_g_is_put_back_only_when_the_dictionary_knows_the_word(app: Fl
     language = app.extensions["parent_guide.ask"].locales["en"].language
     assert language.words("hes hittin me") == ["he", "is", "hitting", "me"]
     assert language.words("my cousin") == ["my", "cousin"]
+
+
+def test_sayings_are_read_as_one_thing_for_ranking_only(app: Flask) -> None:
+    """Verify "old bill" ranks as police while the danger patterns still see the words as typed."""
+    language = app.extensions["parent_guide.ask"].locales["en"].language
+    assert language.terms("will the old bill be there") == language.terms("will the police be there")
+    assert language.terms("the person in charge") == language.terms("person incharge")
+    assert language.normalised("will the old bill be there") == "will the old bill be there"

@@ -124,3 +124,13 @@ def test_danger_words_of_every_language_are_checked(app: Flask) -> None:
     other = dataclasses.replace(english, locale="xx", entries={}, danger={"abuse": (re.compile(r"\bbije mnie\b"),), "self_harm": (), "child_now": ()})
     both = Searcher({"en": english, "xx": other})
     assert "abuse" in both.ask("on mnie bije mnie", "en").danger
+
+
+def test_a_run_on_question_is_read_clause_by_clause(app: Flask) -> None:
+    """Verify a clause that asks a known question is found despite another worry beside it."""
+    searcher = app.extensions["parent_guide.ask"]
+    question = "my mum is poorly and i have been looking after her all week, can the date be changed"
+    found = [m.entry_id for m in searcher.ask(question, "en").matches]
+    assert found and found[0] == "cannot-make-the-date"
+    # Words no entry uses still count against the clause that looks answerable.
+    assert not searcher.ask("got a speeding ticket in the post, do i have to go to court for it", "en").matches
