@@ -1,4 +1,4 @@
-"""Danger routing in English: every danger question shows help, no ordinary question does."""
+"""Danger routing in every language: every danger question shows help, no ordinary question does."""
 
 from __future__ import annotations
 
@@ -10,11 +10,23 @@ from parent_guide.ask.search import danger_kinds
 from parent_guide.config import PROJECT_ROOT
 
 EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
-DANGER_FILES = ("extra-danger-en.toml", "tuning-en.toml")
+# Every extra danger list (each written before its language's patterns), every
+# tuning set's danger questions, and the English development set's.
+DANGER_FILES = tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml"))) + tuple(
+    sorted(p.name for p in EVAL.glob("tuning-*.toml"))
+) + ("dev-en.toml",)
 
 
 def _danger_items() -> list[tuple[str, str]]:
     return [(item["q"], item["route"]) for name in DANGER_FILES for item in read(EVAL / name).get("danger", [])]
+
+
+def test_every_language_has_an_extra_danger_list() -> None:
+    """Verify each language with questions has its own danger list of at least 30, across all three routes."""
+    for code in ("en", "cy", "pl", "ro", "ur", "ar"):
+        items = read(EVAL / f"extra-danger-{code}.toml")["danger"]
+        assert len(items) >= 30, code
+        assert {item["route"] for item in items} == set(ROUTES), code
 
 
 def test_extra_danger_list_is_large_and_covers_every_route() -> None:
@@ -31,10 +43,11 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
     assert ROUTES[route] in danger_kinds(question, locales)
 
 
-def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask) -> None:
-    """Verify no answerable or off-topic English tuning question is taken for danger."""
+@pytest.mark.parametrize("name", sorted(p.name for p in EVAL.glob("tuning-*.toml")))
+def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
+    """Verify no answerable or off-topic tuning question, in any language, is taken for danger."""
     locales = app.extensions["parent_guide.ask"].locales
-    data = read(EVAL / "tuning-en.toml")
-    questions = [item["q"] for item in data["answerable"]] + list(data["off_topic"])
+    data = read(EVAL / name)
+    questions = [item["q"] for item in data["answerable"]] + list(data.get("off_topic", []))
     routed = [q for q in questions if danger_kinds(q, locales)]
     assert routed == []
