@@ -46,6 +46,12 @@ def right_to_left(app: Flask) -> tuple[str, ...]:
     return tuple(code for code in offered_locales(app) if text_direction(code) == "rtl")
 
 
+def english_and_arabic(app: Flask) -> tuple[str, ...]:
+    """English, and Arabic standing for the right-to-left languages (another one when Arabic is not offered)."""
+    rtl = right_to_left(app)
+    return ("en", *(("ar",) if "ar" in rtl else rtl[:1]))
+
+
 def _urls(app: Flask, locale: str) -> dict[str, object]:
     library = app.extensions["parent_guide.content"][locale]
     with app.test_request_context():
