@@ -28,7 +28,7 @@ def _line(locale: str, part: str, f: Figures) -> str:
     return (
         f"{locale:3} {part:9} top-1 {f.top1:6.1%}  top-3 {f.top3:6.1%}  (n={f.answerable:3})  "
         f"off-topic answered {f.off_topic_answered:6.1%} (n={f.off_topic:2})  "
-        f"danger routed {f.danger_routed:6.1%} (n={f.danger:2})  median {f.median_ms:.2f} ms"
+        f"danger routed {f.danger_routed:6.1%} (n={f.danger:2})  median {f.median_ms:.2f} ms CPU"
     )
 
 

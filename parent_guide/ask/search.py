@@ -143,10 +143,15 @@ def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
 
 
 def _vocabulary(ask: LocaleAsk) -> frozenset[str]:
-    """Every word a locale's entries are asked or titled with, and its stopwords and text-speak, folded."""
+    """The telling words a locale's entries are asked or titled with, folded.
+
+    The locale's stopwords are left out: some languages list English function
+    words as stopwords (so English questions are not typo-corrected against
+    their own words), and those must not make an English question look like theirs.
+    """
     texts = [text for entry in ask.entries.values() for text in (entry.title, *entry.phrasings)]
-    words = {fold(w) for text in texts for w in plain_words(text)}
-    return frozenset(words | {fold(w) for w in (*ask.language.stopwords, *ask.language.replace)})
+    stopwords = {fold(w) for w in ask.language.stopwords}
+    return frozenset({fold(w) for text in texts for w in plain_words(text)} - stopwords)
 
 
 def danger_kinds(question: str, locales: Mapping[str, LocaleAsk]) -> tuple[str, ...]:
@@ -170,7 +175,7 @@ class Searcher:
         self.vocabulary = {code: _vocabulary(ask) for code, ask in self.locales.items()}
 
     def share_known(self, question: str, code: str) -> float:
-        """The share of the question's words that ``code``'s entries, stopwords or text-speak use."""
+        """The share of the question's words that ``code``'s entries use (its stopwords aside)."""
         words = [fold(w) for w in plain_words(question)]
         return sum(w in self.vocabulary[code] for w in words) / len(words) if words else 0.0
 

@@ -21,12 +21,13 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
     assert figures.median_ms <= 5.0
 
 
-# Measured once, after the entries, phrasings, danger words and threshold were final
-# (bench/ask.py --heldout, branch ask2): top-1 78.6%, top-3 84.5%, danger routed 93.8%,
-# off-topic answered 4.8%, median 2.2 ms. (Before ask2: top-1 75.4%, top-3 82.4%, danger 87.5%.)
-# The held-aside set must not be tuned on, so the shortfall stands until new entries and
-# danger words are written without it; strict, so this fails loudly once the targets are met.
-@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 84.5%, top-1 78.6%, danger 93.8%")
+# Measured with bench/ask.py --heldout after the entries, phrasings, danger words and
+# threshold were final, never tuned on (history: first build top-1 75.4%, top-3 82.4%,
+# danger 87.5%; after ask2 78.6% / 84.5% / 93.8%; after ask3, which tuned on a new blind
+# development set, 80.2% / 88.2% / 93.8%, off-topic answered 3.2%). The shortfall stands
+# until new entries and danger words are written without the held-aside set; strict, so
+# this fails loudly once the targets are met.
+@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 88.2%, danger 93.8%")
 def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     """Verify the issue's targets on questions written without seeing the entries."""
     figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / "heldout-en.toml"), "en")
@@ -35,3 +36,25 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     assert figures.danger_routed == 1.0
     assert figures.off_topic_answered <= 0.05
     assert figures.median_ms <= 5.0
+
+
+# Measured once with every language live (bench/ask.py --heldout): each misses a target.
+SHORT_OF_TARGET = {
+    "ar": "danger routed 84.6%",
+    "cy": "off-topic answered 8.5%",
+    "pl": "danger routed 84.6%",
+    "ro": "off-topic answered 8.6%, danger routed 84.6%",
+    "ur": "danger routed 84.6%",
+}
+
+
+@pytest.mark.parametrize(
+    "locale",
+    [pytest.param(code, marks=pytest.mark.xfail(strict=True, reason=f"held-aside {code} set below target: {why}")) for code, why in SHORT_OF_TARGET.items()],
+)
+def test_other_held_aside_sets_meet_the_targets(app: Flask, locale: str) -> None:
+    """Verify top-3 >= 90%, every danger question routed and off-topic answered <= 5% in each other language."""
+    figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / f"heldout-{locale}.toml"), locale)
+    assert figures.top3 >= 0.90
+    assert figures.danger_routed == 1.0
+    assert figures.off_topic_answered <= 0.05
