@@ -11,7 +11,7 @@ from typing import Any
 
 from babel import Locale, localedata
 from flask import Flask, abort, current_app, g, has_request_context, request
-from flask_babel import Babel, Domain
+from flask_babel import Babel, Domain, _get_current_context, get_locale
 from markupsafe import Markup
 
 from parent_guide.languages import languages
@@ -29,6 +29,24 @@ class PerAppDomain(Domain):
 
     def get_translations_cache(self, ctx: Any) -> dict[Any, Any]:
         return current_app.extensions.setdefault("parent_guide.translations_cache", {})
+
+    def get_translations(self) -> Any:
+        """The catalogue for this request's locale, remembered on the request for the next call.
+
+        A page makes about fifty gettext calls; each would otherwise look the locale
+        and the app's cache up again. The request keeps it with the locale object it
+        was for, so ``force_locale`` (the PDF's English copy) still gets its own.
+        """
+        ctx = _get_current_context()
+        if ctx is None:
+            return super().get_translations()
+        locale = get_locale()
+        kept = getattr(ctx, "parent_guide_translations", None)
+        if kept is not None and kept[0] is locale and kept[1] is self:
+            return kept[2]
+        translations = super().get_translations()
+        ctx.parent_guide_translations = (locale, self, translations)
+        return translations
 
 
 babel = Babel()

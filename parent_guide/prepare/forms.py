@@ -9,17 +9,17 @@ from flask import current_app
 from flask_babel import format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovTextInput
 from wtforms import Field, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
 from parent_guide.drafts.store import SectionState
+from parent_guide.forms import Form
 from parent_guide.prepare.text import clean
 
 
-def _within_limit(form: FlaskForm, field: Field) -> None:
+def _within_limit(form: Form, field: Field) -> None:
     limit = current_app.config["ANSWER_MAX_CHARS"]
     if field.data and len(field.data) > limit:
         # Numbers in the page language's own style ("5,000" in English, "5 000" in Polish).
@@ -33,7 +33,7 @@ def _cleaned(value: Any) -> Any:
     return clean(value) if isinstance(value, str) else None
 
 
-class SectionForm(FlaskForm):
+class SectionForm(Form):
     """Fields shared by every section: the version the parent started from."""
 
     answer_fields: ClassVar[tuple[str, ...]] = ()

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput
 from wtforms import RadioField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
+from parent_guide.forms import Form
 from parent_guide.profile import AGE_BANDS
 
 
 CHOOSE = _l("Select an answer, or choose “I’m not sure”")
 
 
-class AreaForm(FlaskForm):
+class AreaForm(Form):
     """Which area is holding the conference; choices come from the area packs."""
 
     answer = RadioField(_l("Which area is holding the conference?"), validators=[InputRequired(CHOOSE)], widget=GovRadioInput())
 
 
-class KindForm(FlaskForm):
+class KindForm(Form):
     """The kind of conference."""
 
     answer = RadioField(
@@ -37,7 +37,7 @@ class KindForm(FlaskForm):
     )
 
 
-class AgesForm(FlaskForm):
+class AgesForm(Form):
     """The children's ages, as bands."""
 
     answer = SelectMultipleField(
@@ -49,7 +49,7 @@ class AgesForm(FlaskForm):
     )
 
 
-class AttendingForm(FlaskForm):
+class AttendingForm(Form):
     """Whether the parent plans to go."""
 
     answer = RadioField(
@@ -60,7 +60,7 @@ class AttendingForm(FlaskForm):
     )
 
 
-class SupporterForm(FlaskForm):
+class SupporterForm(Form):
     """Whether the parent wants to bring someone."""
 
     answer = RadioField(
@@ -72,7 +72,7 @@ class SupporterForm(FlaskForm):
     )
 
 
-class HelpForm(FlaskForm):
+class HelpForm(Form):
     """Whether the parent needs an interpreter or other help to take part."""
 
     answer = SelectMultipleField(
