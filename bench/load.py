@@ -250,13 +250,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--parents", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=5, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("GUNICORN_THREADS", "1")), help="threads per worker (gthread above 1)")
     parser.add_argument("--databases", default="sqlite,postgresql")
     args = parser.parse_args()
-    print(f"{args.parents} parents, no pause, {args.seconds:.0f} s per run, gunicorn {args.workers} sync workers, on {os.cpu_count()} cores")
+    kind = f"{args.workers} sync workers" if args.threads <= 1 else f"{args.workers} workers of {args.threads} threads (gthread)"
+    print(f"{args.parents} parents, no pause, {args.seconds:.0f} s per run, gunicorn {kind}, on {os.cpu_count()} cores")
     print("Each parent's round: " + ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in MIX)
           + " (the pages runs leave out the PDF)")
-    base_env = {**os.environ, "PARENT_GUIDE_ENV": "development", "SECRET_KEY": secrets.token_hex(32), "SESSION_COOKIE_SECURE": "0"}
+    base_env = {**os.environ, "GUNICORN_THREADS": str(args.threads), "PARENT_GUIDE_ENV": "development", "SECRET_KEY": secrets.token_hex(32), "SESSION_COOKIE_SECURE": "0"}
     kinds = tuple(kind for kind, _ in MIX)
 
     hello = _run("bench.hello:app", base_env, args.workers, args.parents, args.seconds, "hello")

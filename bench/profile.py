@@ -162,6 +162,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--kinds", default="", help="comma-separated prefixes of kinds to run (default: all)")
     parser.add_argument("--sort", default="cumulative,tottime")
+    parser.add_argument("--summary", action="store_true", help="only the CPU per request, no profile")
     parser.add_argument(
         "--clock", choices=("cpu", "wall"), default="cpu",
         help="profile CPU time (default: steady on a busy machine, leaves out waits such as SQLite's fsync) or wall time",
@@ -186,6 +187,8 @@ def main() -> None:
             call()
         cpu = (time.process_time() - began) * 1000 / args.requests
         summary.append((name, cpu))
+        if args.summary:
+            continue
         profiler = cProfile.Profile(time.process_time) if args.clock == "cpu" else cProfile.Profile()
         profiler.enable()
         for _ in range(args.requests):
