@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput
 from wtforms import RadioField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
-from parent_guide.forms import Form
+from parent_guide.forms import CheckboxesInput, Form, RadioInput
 from parent_guide.profile import AGE_BANDS
 
 
@@ -18,7 +17,7 @@ CHOOSE = _l("Select an answer, or choose “I’m not sure”")
 class AreaForm(Form):
     """Which area is holding the conference; choices come from the area packs."""
 
-    answer = RadioField(_l("Which area is holding the conference?"), validators=[InputRequired(CHOOSE)], widget=GovRadioInput())
+    answer = RadioField(_l("Which area is holding the conference?"), validators=[InputRequired(CHOOSE)], widget=RadioInput())
 
 
 class KindForm(Form):
@@ -33,7 +32,7 @@ class KindForm(Form):
             SelectChoice("transfer-in", _l("We moved here and my child already has a plan (a transfer-in conference)")),
         ],
         validators=[InputRequired(CHOOSE)],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
     )
 
 
@@ -45,7 +44,7 @@ class AgesForm(Form):
         description=_l("Select all that apply."),
         choices=[SelectChoice(band, label) for band, (_youngest, label) in AGE_BANDS.items()],
         validators=[InputRequired(CHOOSE)],
-        widget=GovCheckboxesInput(),
+        widget=CheckboxesInput(),
     )
 
 
@@ -56,7 +55,7 @@ class AttendingForm(Form):
         _l("Do you plan to go to the conference?"),
         choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
         validators=[InputRequired(CHOOSE)],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
     )
 
 
@@ -68,7 +67,7 @@ class SupporterForm(Form):
         description=_l("For example, a friend, a relative or an advocate."),
         choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
         validators=[InputRequired(CHOOSE)],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
     )
 
 
@@ -84,7 +83,7 @@ class HelpForm(Form):
             SelectChoice("none", _l("No, I do not need help")),
         ],
         validators=[InputRequired(CHOOSE)],
-        widget=GovCheckboxesInput(),
+        widget=CheckboxesInput(),
     )
 
 
