@@ -14,6 +14,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: pages are short CPU-bound renders, and the reverse proxy in front
 # buffers slow clients. Two per core, plus one.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Threads per worker (gunicorn's gthread worker when above 1): a thread waiting on
+# the database (SQLite's fsync, a PostgreSQL round trip) lets another serve a page.
+# See docs/performance.md for what each setting measured.
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # Content, area packs and templates are read once in the master, then shared by the
 # forked workers; a worker that dies is replaced at once from that copy. create_app()
 # opens no database or Redis connection, so no connection is shared across the fork.

@@ -7,7 +7,9 @@ In one run, for the same gunicorn settings (``gunicorn.conf.py``, sync workers):
 1. a bare Flask app answering "hello" to every request;
 2. the site on SQLite, then on a throwaway PostgreSQL cluster, with parents on the
    mix below but no PDF ("pages": what the ratio is about);
-3. the same two with the full mix, one PDF per round ("with exports").
+3. the same two with the full mix, one PDF per round ("with exports"), which each
+   parent asks for after a different section (parent n after section n mod 8), so
+   PDFs are spread over the run instead of all coming at the end of a round.
 
 Each simulated parent has its own cookies, starts a draft, then repeats the mix
 in a fixed order with no pause until the time is up. Prints requests per second,
@@ -75,6 +77,8 @@ class Results:
     deadline: float = 0.0
     seconds: float = 0.0
     cpu_seconds: float = 0.0
+    load_average: float = 0.0
+    client_cpu_seconds: float = 0.0
 
 
 class TimeUp(Exception):
@@ -137,8 +141,10 @@ async def _visit(http: aiohttp.ClientSession, number: int, with_pdf: bool, resul
                 slug, answer = TAILORING[index]
                 url = f"/en/your-guide/questions/{slug}"
                 await _timed(results, "tailoring answer", lambda: http.post(url, data={"csrf_token": token, **answer}, allow_redirects=False), 302)
-        if with_pdf:
-            await _timed(results, "PDF", lambda: http.get("/en/prepare/document.pdf"), 200)
+            # One PDF a round, after a different section for each parent, so the PDFs are
+            # spread over the run and a bounded run measures them before every round ends.
+            if with_pdf and index == number % len(SECTIONS):
+                await _timed(results, "PDF", lambda: http.get("/en/prepare/document.pdf"), 200)
 
 
 async def _hello(base: str, results: Results) -> None:
@@ -177,7 +183,11 @@ def _run(app: str | None, env: dict[str, str], workers: int, parents: int, secon
         # Warm up first: each worker compiles its templates on first use.
         asyncio.run(_drive(base, workers * 4, 3, mode))
         before = _workers_cpu(master)
+        load_average = os.getloadavg()[0]
+        client_before = time.process_time()
         results = asyncio.run(_drive(base, parents, seconds, mode))
+        results.client_cpu_seconds = time.process_time() - client_before
+        results.load_average = load_average
         results.cpu_seconds = _workers_cpu(master) - before
     return results
 
@@ -216,7 +226,7 @@ def _percentile(ordered: list[float], share: float) -> float:
 
 def _print(title: str, results: Results, kinds: tuple[str, ...]) -> float:
     """Print one run's figures; return its requests per second over ``kinds``."""
-    print(f"\n{title}  ({results.seconds:.1f} s)")
+    print(f"\n{title}  ({results.seconds:.1f} s, 1-minute load average {results.load_average:.2f} at the start)")
     print(f"  {'requests':<18}{'count':>8}{'per s':>9}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}")
     rows = [(kind, results.latencies[kind]) for kind in kinds if results.latencies[kind]]
     every = [value for kind, values in rows if kind != "PDF" for value in values]
@@ -230,7 +240,8 @@ def _print(title: str, results: Results, kinds: tuple[str, ...]) -> float:
             f"{_percentile(ordered, 0.95):>8.0f}{_percentile(ordered, 0.99):>8.0f}{errors:>8}"
         )
     count = sum(len(results.latencies[kind]) for kind in kinds)
-    print(f"  server CPU: {results.cpu_seconds:.1f} s, {1000 * results.cpu_seconds / count:.2f} ms a request (all kinds)")
+    print(f"  server CPU: {results.cpu_seconds:.1f} s, {1000 * results.cpu_seconds / count:.2f} ms a request (all kinds);"
+          f" this client's CPU: {results.client_cpu_seconds:.1f} s, {1000 * results.client_cpu_seconds / count:.2f} ms a request")
     return len(every) / results.seconds
 
 
@@ -239,13 +250,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--parents", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers")
+    parser.add_argument("--workers", type=int, default=5, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("GUNICORN_THREADS", "1")), help="threads per worker (gthread above 1)")
     parser.add_argument("--databases", default="sqlite,postgresql")
     args = parser.parse_args()
-    print(f"{args.parents} parents, no pause, {args.seconds:.0f} s per run, gunicorn {args.workers} sync workers, on {os.cpu_count()} cores")
+    kind = f"{args.workers} sync workers" if args.threads <= 1 else f"{args.workers} workers of {args.threads} threads (gthread)"
+    print(f"{args.parents} parents, no pause, {args.seconds:.0f} s per run, gunicorn {kind}, on {os.cpu_count()} cores")
     print("Each parent's round: " + ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in MIX)
           + " (the pages runs leave out the PDF)")
-    base_env = {**os.environ, "PARENT_GUIDE_ENV": "development", "SECRET_KEY": secrets.token_hex(32), "SESSION_COOKIE_SECURE": "0"}
+    base_env = {**os.environ, "GUNICORN_THREADS": str(args.threads), "PARENT_GUIDE_ENV": "development", "SECRET_KEY": secrets.token_hex(32), "SESSION_COOKIE_SECURE": "0"}
     kinds = tuple(kind for kind, _ in MIX)
 
     hello = _run("bench.hello:app", base_env, args.workers, args.parents, args.seconds, "hello")

@@ -36,6 +36,7 @@ from parent_guide import (
 from parent_guide.config import Config, TestConfig
 from parent_guide.content import ContentLibrary, load_library
 from parent_guide.drafts.cli import drafts_cli
+from parent_guide.templating import QuickImportTemplate
 from parent_guide.extensions import csrf, limiter
 
 __all__ = ["create_app", "Config", "TestConfig"]
@@ -81,6 +82,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
             ),
         ]
     )
+    app.jinja_env.template_class = QuickImportTemplate
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.add_extension("jinja2.ext.do")

@@ -11,12 +11,15 @@ from typing import Any
 
 from babel import Locale, localedata
 from flask import Flask, abort, current_app, g, has_request_context, request
-from flask_babel import Babel, Domain
+from flask_babel import Babel, Domain, _get_current_context, get_locale, get_translations
 from markupsafe import Markup
 
 from parent_guide.languages import languages
 from parent_guide.text_direction import text_part
 
+
+# Where a request keeps (locale, domain, catalogue), on Flask-Babel's per-request state.
+_KEPT = "parent_guide_translations"
 
 
 class PerAppDomain(Domain):
@@ -30,9 +33,43 @@ class PerAppDomain(Domain):
     def get_translations_cache(self, ctx: Any) -> dict[Any, Any]:
         return current_app.extensions.setdefault("parent_guide.translations_cache", {})
 
+    def get_translations(self) -> Any:
+        """The catalogue for this request's locale, remembered on the request for the next call.
+
+        A page makes about fifty gettext calls; each would otherwise look the locale
+        and the app's cache up again. The request keeps it with the locale object it
+        was for, so ``force_locale`` (the PDF's English copy) still gets its own.
+        """
+        ctx = _get_current_context()
+        if ctx is None:
+            return super().get_translations()
+        locale = get_locale()
+        kept = getattr(ctx, _KEPT, None)
+        if kept is not None and kept[0] is locale and kept[1] is self:
+            return kept[2]
+        translations = super().get_translations()
+        setattr(ctx, _KEPT, (locale, self, translations))
+        return translations
+
 
 babel = Babel()
 babel.domain_instance = PerAppDomain()
+
+
+def current_translations() -> Any:
+    """This request's catalogue, as ``flask_babel.get_translations()`` gives it, with fewer look-ups.
+
+    Templates call gettext about fifty times a page; Flask-Babel finds the request's
+    Babel state three times for each call. This reads the catalogue
+    ``PerAppDomain.get_translations`` kept on the request when the locale and domain
+    are still the ones it was kept for (``force_locale`` changes the locale).
+    """
+    ctx = _get_current_context()
+    if ctx is not None:
+        kept = getattr(ctx, _KEPT, None)
+        if kept is not None and kept[0] is getattr(ctx, "babel_locale", None) and kept[1] is getattr(ctx, "babel_domain", None):
+            return kept[2]
+    return get_translations()
 
 
 def offered_locales() -> tuple[str, ...]:
@@ -105,6 +142,14 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", app.config["DEFAULT_LOCALE"])
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(app.config["TRANSLATIONS_DIR"])
     babel.init_app(app, locale_selector=lambda: babel_locale(current_locale()))
+    # Flask-Babel's callables for templates, with the catalogue found the quicker way.
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s: current_translations().ugettext(s),
+        ngettext=lambda s, p, n: current_translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: current_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: current_translations().unpgettext(c, s, p, n),
+    )
     app.url_value_preprocessor(_pull_lang_code)
     app.url_defaults(_add_lang_code)
     app.add_template_filter(direction_attributes, "direction_attributes")

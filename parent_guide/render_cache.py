@@ -28,10 +28,12 @@ from datetime import date
 from collections.abc import Hashable
 
 from flask import Flask, current_app, g, render_template, request
+from markupsafe import Markup
 
 from parent_guide.compression import mark_public
 from parent_guide.drafts import codes
 from parent_guide.drafts.session import current_code
+from parent_guide.i18n import current_locale
 from parent_guide.page_store import PageStore
 from parent_guide.session_safety import safety_context
 from parent_guide.tailoring import current_area
@@ -39,6 +41,7 @@ from parent_guide.tailoring import current_area
 # Set while a shared page renders: such a page may be indexed (see ``indexing``).
 SHARED_RENDER = "shared_render"
 EXTENSION = "parent_guide.render_cache"
+FRAGMENTS = "parent_guide.shared_fragments"
 
 
 def _holds_private_data(page: str) -> bool:
@@ -68,7 +71,28 @@ def render_shared(template: str, vary: Hashable = (), **context: object) -> str:
     return page
 
 
+def shared_fragment(template: str, **values: Hashable) -> Markup:
+    """A part of every page (the header, the footer, the exit button), rendered once per worker.
+
+    Pages with a parent's words cannot be kept whole, but their header and footer
+    are the same for everyone: ``template`` is rendered with only the page's
+    language and ``values`` (and Jinja's globals, such as ``url_for`` and
+    gettext), so it may depend on nothing else, and is kept under those.
+    """
+    fragments: PageStore[Markup] = current_app.extensions[FRAGMENTS]
+    locale = current_locale()
+    key = (template, locale, request.script_root, tuple(sorted(values.items())))
+    html = fragments.get(key)
+    if html is None:
+        # Our own template's output, autoescaped as every .html template is.
+        html = Markup(current_app.jinja_env.get_template(template).render(lang_code=locale, **values))  # nosec B704
+        fragments.put(key, html)
+    return html
+
+
 def init_app(app: Flask) -> None:
-    """Give the app its page store, sized from the environment."""
+    """Give the app its page and fragment stores, sized from the environment."""
     app.config.setdefault("RENDER_CACHE_SIZE", int(os.environ.get("PARENT_GUIDE_RENDER_CACHE_SIZE", "512")))
     app.extensions[EXTENSION] = PageStore(app.config["RENDER_CACHE_SIZE"])
+    app.extensions[FRAGMENTS] = PageStore(min(app.config["RENDER_CACHE_SIZE"], 256))
+    app.jinja_env.globals["shared_fragment"] = shared_fragment

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+from functools import lru_cache
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -23,6 +24,12 @@ from flask.sessions import SecureCookieSession, SessionInterface
 
 NONCE_BYTES = 12
 _INFO = b"parent_guide session cookie v1"
+
+
+@lru_cache(maxsize=8)
+def _cipher(secret_key: str | bytes) -> AESGCM:
+    """The cookie's cipher for a secret key, derived once per process, not on every request."""
+    return AESGCM(cookie_key(secret_key))
 
 
 def cookie_key(secret_key: str | bytes) -> bytes:
@@ -39,7 +46,7 @@ class EncryptedCookieSessionInterface(SessionInterface):
 
     def _aead(self, app: Flask) -> AESGCM | None:
         secret = app.secret_key
-        return AESGCM(cookie_key(secret)) if secret else None
+        return _cipher(secret) if secret else None
 
     def seal(self, app: Flask, data: dict[str, object]) -> str:
         """The cookie value for ``data``: nonce and ciphertext, base64url."""

@@ -64,7 +64,9 @@ def _check_idle() -> None:
         end_session()
         g.session_timed_out = True
         return
-    session[LAST_SEEN] = now
+    if seen != now:
+        # Unchanged within the same second: the cookie need not be sealed again.
+        session[LAST_SEEN] = now
 
 
 def _no_store(response: Response) -> Response:

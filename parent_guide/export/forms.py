@@ -11,10 +11,10 @@ from typing import Any, ClassVar
 from flask_babel import LazyString
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
-from govuk_frontend_wtf.wtforms_widgets import GovTextInput
 from wtforms import StringField
 from wtforms.validators import Length
 
+from parent_guide.forms import TextInput
 from parent_guide.prepare.forms import SectionForm
 from parent_guide.prepare.text import clean
 
@@ -35,7 +35,7 @@ def _name_field(label: LazyString, too_long: LazyString) -> StringField:
         description=_l("This will appear on your document."),
         filters=[_cleaned],
         validators=[Length(max=NAME_MAX_CHARS, message=too_long)],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
 
 

@@ -10,17 +10,16 @@ from flask_babel import format_number
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovRadioInput, GovTextInput
 from wtforms import Field, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
 from parent_guide.drafts.store import SectionState
+from parent_guide.forms import CharacterCount, Form, RadioInput, TextInput
 from parent_guide.prepare.text import clean
 
 
-def _within_limit(form: FlaskForm, field: Field) -> None:
+def _within_limit(form: Form, field: Field) -> None:
     limit = current_app.config["ANSWER_MAX_CHARS"]
     if field.data and len(field.data) > limit:
         # Numbers in the page language's own style ("5,000" in English, "5 000" in Polish).
@@ -40,7 +39,7 @@ def _cleaned(value: Any) -> Any:
     return clean(value) if isinstance(value, str) else None
 
 
-class SectionForm(FlaskForm):
+class SectionForm(Form):
     """Fields shared by every section: the version the parent started from."""
 
     answer_fields: ClassVar[tuple[str, ...]] = ()
@@ -72,7 +71,7 @@ class AnswerForm(SectionForm):
     answer_fields = ("answer",)
     text_fields = ("answer",)
     answer = TextAreaField(
-        _l("Your answer"), filters=[_cleaned], validators=[_within_limit], widget=GovCharacterCount()
+        _l("Your answer"), filters=[_cleaned], validators=[_within_limit], widget=CharacterCount()
     )
 
 
@@ -89,34 +88,34 @@ class PracticalNeedsForm(SectionForm):
             SelectChoice("not-sure", _l("I'm not sure yet")),
         ],
         validators=[Optional()],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
     )
     supporter = StringField(
         _l("Who are you bringing as a supporter?"),
         description=_l("For example, a friend, a relative or an advocate. Leave this blank if you are not bringing anyone."),
         filters=[_cleaned],
         validators=[_within_limit],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
     interpreter = RadioField(
         _l("Do you need an interpreter?"),
         choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
         validators=[Optional()],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
     )
     interpreter_language = StringField(
         _l("Which language should the interpreter speak?"),
         description=_l("Include the dialect if it matters, for example Sylheti or Kurdish Sorani."),
         filters=[_cleaned],
         validators=[_within_limit],
-        widget=GovTextInput(),
+        widget=TextInput(),
     )
     adjustments = TextAreaField(
         _l("Do you need anything else so you can take part?"),
         description=_l("For example, step-free access, a hearing loop, large print, breaks, or a quiet room."),
         filters=[_cleaned],
         validators=[_within_limit],
-        widget=GovCharacterCount(),
+        widget=CharacterCount(),
     )
 
 

@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovRadioInput
 from wtforms import RadioField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
+from parent_guide.forms import CheckboxesInput, Form, RadioInput
 from parent_guide.profile import AGE_BANDS
 
 
 CHOOSE = _l("Select an answer, or choose “I’m not sure”")
 
 
-class AreaForm(FlaskForm):
+class AreaForm(Form):
     """Which area is holding the conference; choices come from the area packs."""
 
-    answer = RadioField(_l("Which area is holding the conference?"), validators=[InputRequired(CHOOSE)], widget=GovRadioInput())
+    answer = RadioField(_l("Which area is holding the conference?"), validators=[InputRequired(CHOOSE)], widget=RadioInput())
 
 
-class KindForm(FlaskForm):
+class KindForm(Form):
     """The kind of conference."""
 
     answer = RadioField(
@@ -33,11 +32,11 @@ class KindForm(FlaskForm):
             SelectChoice("transfer-in", _l("We moved here and my child already has a plan (a transfer-in conference)")),
         ],
         validators=[InputRequired(CHOOSE)],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
     )
 
 
-class AgesForm(FlaskForm):
+class AgesForm(Form):
     """The children's ages, as bands."""
 
     answer = SelectMultipleField(
@@ -45,22 +44,22 @@ class AgesForm(FlaskForm):
         description=_l("Select all that apply."),
         choices=[SelectChoice(band, label) for band, (_youngest, label) in AGE_BANDS.items()],
         validators=[InputRequired(CHOOSE)],
-        widget=GovCheckboxesInput(),
+        widget=CheckboxesInput(),
     )
 
 
-class AttendingForm(FlaskForm):
+class AttendingForm(Form):
     """Whether the parent plans to go."""
 
     answer = RadioField(
         _l("Do you plan to go to the conference?"),
         choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
         validators=[InputRequired(CHOOSE)],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
     )
 
 
-class SupporterForm(FlaskForm):
+class SupporterForm(Form):
     """Whether the parent wants to bring someone."""
 
     answer = RadioField(
@@ -68,11 +67,11 @@ class SupporterForm(FlaskForm):
         description=_l("For example, a friend, a relative or an advocate."),
         choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
         validators=[InputRequired(CHOOSE)],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
     )
 
 
-class HelpForm(FlaskForm):
+class HelpForm(Form):
     """Whether the parent needs an interpreter or other help to take part."""
 
     answer = SelectMultipleField(
@@ -84,7 +83,7 @@ class HelpForm(FlaskForm):
             SelectChoice("none", _l("No, I do not need help")),
         ],
         validators=[InputRequired(CHOOSE)],
-        widget=GovCheckboxesInput(),
+        widget=CheckboxesInput(),
     )
 
 

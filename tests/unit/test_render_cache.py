@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from parent_guide.page_store import PageStore
-from parent_guide.render_cache import EXTENSION
+from parent_guide.render_cache import EXTENSION, FRAGMENTS
 from tests.conftest import csrf_token, make_app, site_urls
 from tests.unit.prepare.test_views import start_draft
 
@@ -43,6 +43,28 @@ def test_a_kept_page_is_the_page_a_fresh_render_gives(tmp_path: Path) -> None:
             pages.clear()
             fresh = client.get(url).get_data(as_text=True)
             assert kept == fresh, (url, name)
+
+
+def test_kept_header_and_footer_are_what_a_fresh_render_gives(tmp_path: Path) -> None:
+    """Verify every page, forms and the task list included, equals a render with no kept header, footer or exit button.
+
+    Tokens aside: each render of a form makes a new CSRF token. Every page fills
+    the store first, so a navigation item marked current on one page must not
+    show on another.
+    """
+    app = make_app(f"sqlite:///{tmp_path / 'fragments.sqlite3'}")
+    fragments: PageStore = app.extensions[FRAGMENTS]
+    client = app.test_client()
+    start_draft(client)
+    token = re.compile(r'value="[^"]{60,}"')
+    urls = [*site_urls(app), "/en/your-guide/questions/kind", "/en/your-guide/", "/en/prepare/worries", "/en/prepare/check", "/en/no-such-page"]
+    for url in urls:
+        client.get(url)
+    for url in urls:
+        kept = token.sub("TOKEN", client.get(url).get_data(as_text=True))
+        fragments.clear()
+        app.extensions[EXTENSION].clear()
+        assert kept == token.sub("TOKEN", client.get(url).get_data(as_text=True)), url
 
 
 def test_the_inline_script_is_allowed_by_its_hash_not_a_nonce(client: FlaskClient) -> None:
