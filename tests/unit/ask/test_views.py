@@ -12,7 +12,6 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from parent_guide import create_app
-from parent_guide.config import PROJECT_ROOT
 from tests.conftest import english_only_content, translations_without
 from tests.pages import check_page
 

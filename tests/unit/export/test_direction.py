@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import io
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,8 +20,6 @@ import pytest
 from docx.oxml.ns import qn
 from flask import Flask
 
-from parent_guide.config import PROJECT_ROOT
-from parent_guide.extensions import db
 
 from parent_guide.export.pdf import render_pdf
 from parent_guide.export.word import render_docx, word_language
@@ -175,15 +172,9 @@ def test_word_marks_right_to_left_paragraphs(site_lang: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def two_site_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
-    """The site with a test-only Arabic locale beside English (English content fills every gap)."""
-    root = tmp_path_factory.mktemp("arabic-site")
-    shutil.copytree(PROJECT_ROOT / "content", root / "content")
-    (root / "content" / "ar").mkdir()
-    application = make_app(f"sqlite:///{root / 'drafts.sqlite3'}", CONTENT_DIR=root / "content")
-    yield application
-    with application.app_context():
-        db.engine.dispose()
+def two_site_app(app: Flask) -> Flask:
+    """The site itself, with English and its Arabic translation."""
+    return app
 
 
 @pytest.mark.parametrize("site", ["en", "ar"])

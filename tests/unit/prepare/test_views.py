@@ -251,7 +251,6 @@ def test_changing_language_saves_the_text_first(tmp_path) -> None:  # type: igno
     """Verify a language button on a section saves the typed text, then opens the section in that language."""
     import shutil
 
-    from parent_guide.config import PROJECT_ROOT
 
     content_dir = tmp_path / "content"
     english_only_content(content_dir)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
 from flask import Flask
 
-from parent_guide.config import PROJECT_ROOT
 from parent_guide.extensions import db
 from tests.conftest import english_only_content, make_app
 
