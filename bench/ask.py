@@ -74,17 +74,18 @@ def main() -> int:
 
 
 def _sweep(searcher: search.Searcher, data: dict, locale: str) -> None:
-    original = search.MIN_CONFIDENCE
+    """Accuracy and off-topic answers for a range of thresholds (the language's own, if set, is marked)."""
+    current = searcher.threshold(locale)
+    coarse = {round(0.3 + 0.05 * i, 2) for i in range(10)}
+    fine = {round(current - 0.05 + 0.01 * i, 2) for i in range(11)}
     try:
-        coarse = {round(0.3 + 0.05 * i, 2) for i in range(10)}
-        fine = {round(original - 0.05 + 0.01 * i, 2) for i in range(11)}
         for threshold in sorted(coarse | fine):
-            search.MIN_CONFIDENCE = threshold
+            searcher.threshold = lambda _locale, t=threshold: t  # type: ignore[method-assign]
             f = evaluate(searcher, data, locale)
-            mark = " (MIN_CONFIDENCE)" if threshold == round(original, 2) else ""
+            mark = " (now)" if threshold == round(current, 2) else ""
             print(f"  threshold {threshold:.2f}{mark}: top-1 {f.top1:6.1%} top-3 {f.top3:6.1%} off-topic answered {f.off_topic_answered:6.1%}")
     finally:
-        search.MIN_CONFIDENCE = original
+        del searcher.threshold
 
 
 if __name__ == "__main__":

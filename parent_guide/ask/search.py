@@ -194,15 +194,21 @@ class Searcher:
                 best = found
         return best
 
+    def threshold(self, locale: str) -> float:
+        """The confidence an answer found in ``locale``'s index needs: its own, or the site-wide one."""
+        own = self.locales[locale].language.min_confidence
+        return MIN_CONFIDENCE if own is None else own
+
     def ask(self, question: str, site_locale: str) -> Outcome:
         """Danger kinds and up to three good answers for ``question``."""
         ranked = self.ranked(question, site_locale)
         answers: list[Match] = []
-        if ranked and ranked[0].confidence >= MIN_CONFIDENCE:
+        threshold = self.threshold(ranked[0].locale) if ranked else MIN_CONFIDENCE
+        if ranked and ranked[0].confidence >= threshold:
             top = ranked[0]
             answers = [top] + [
                 m
                 for m in ranked[1:MAX_ANSWERS]
-                if m.score >= RUNNER_UP_SHARE * top.score and m.confidence >= MIN_CONFIDENCE / 2
+                if m.score >= RUNNER_UP_SHARE * top.score and m.confidence >= threshold / 2
             ]
         return Outcome(danger_kinds(question, self.locales), tuple(answers))
