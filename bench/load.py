@@ -65,7 +65,9 @@ TAILORING = (
 )
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 VERSION = re.compile(r'name="version"[^>]*value="(\d+)"|value="(\d+)"[^>]*name="version"')
-STEP_LINK = re.compile(r'href="(/en/guide/[a-z0-9-]+)"')
+STEP_LINK = re.compile(r'href="(/[a-z]{2}/guide/[a-z0-9-]+)"')
+# The languages parents use, one each in turn (--locales); English unless told.
+LOCALES: list[str] = ["en"]
 
 
 @dataclass
@@ -119,32 +121,33 @@ async def _parent(base: str, number: int, with_pdf: bool, results: Results) -> N
 
 async def _visit(http: aiohttp.ClientSession, number: int, with_pdf: bool, results: Results) -> None:
     """The parent's requests, in a fixed order; the lambdas are called at once by ``_timed``."""
-    contents = await _timed(results, "guide page", lambda: http.get("/en/guide/"), 200)
+    lang = LOCALES[number % len(LOCALES)]
+    contents = await _timed(results, "guide page", lambda: http.get(f"/{lang}/guide/"), 200)
     steps = STEP_LINK.findall(contents)
-    token = _first(TOKEN, await _timed(results, "form page", lambda: http.get("/en/prepare/"), 200))
-    await _timed(results, "save", lambda: http.post("/en/prepare/start", data={"csrf_token": token}, allow_redirects=False), 302)
+    token = _first(TOKEN, await _timed(results, "form page", lambda: http.get(f"/{lang}/prepare/"), 200))
+    await _timed(results, "save", lambda: http.post(f"/{lang}/prepare/start", data={"csrf_token": token}, allow_redirects=False), 302)
     turn = 0
     while True:
         for index, section in enumerate(SECTIONS):
             for _ in range(20 // len(SECTIONS) + (index < 20 % len(SECTIONS))):
                 await _timed(results, "guide page", lambda: http.get(steps[turn % len(steps)]), 200)
                 turn += 1
-            page = await _timed(results, "form page", lambda: http.get(f"/en/prepare/{section}"), 200)
+            page = await _timed(results, "form page", lambda: http.get(f"/{lang}/prepare/{section}"), 200)
             version = _first(VERSION, page) if "version" in page else "0"
             text = f"Parent {number}, round {turn}: we read together and walk to school. "
             for typed in (text, text * 2):
-                saved = await _timed(results, "autosave", lambda: http.post(f"/en/prepare/{section}/autosave", data={"csrf_token": token, "version": version, "answer": typed}), 200)
+                saved = await _timed(results, "autosave", lambda: http.post(f"/{lang}/prepare/{section}/autosave", data={"csrf_token": token, "version": version, "answer": typed}), 200)
                 version = m.group(1) if (m := re.search(r'"version":\s*(\d+)', saved)) else version
             data = {"csrf_token": token, "version": version, "answer": text * 3, "action": "continue"}
-            await _timed(results, "save", lambda: http.post(f"/en/prepare/{section}", data=data, allow_redirects=False), 302)
+            await _timed(results, "save", lambda: http.post(f"/{lang}/prepare/{section}", data=data, allow_redirects=False), 302)
             if index < len(TAILORING):
                 slug, answer = TAILORING[index]
-                url = f"/en/your-guide/questions/{slug}"
+                url = f"/{lang}/your-guide/questions/{slug}"
                 await _timed(results, "tailoring answer", lambda: http.post(url, data={"csrf_token": token, **answer}, allow_redirects=False), 302)
             # One PDF a round, after a different section for each parent, so the PDFs are
             # spread over the run and a bounded run measures them before every round ends.
             if with_pdf and index == number % len(SECTIONS):
-                await _timed(results, "PDF", lambda: http.get("/en/prepare/document.pdf"), 200)
+                await _timed(results, "PDF", lambda: http.get(f"/{lang}/prepare/document.pdf"), 200)
 
 
 async def _hello(base: str, results: Results) -> None:
@@ -253,9 +256,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=5, help="gunicorn workers")
     parser.add_argument("--threads", type=int, default=int(os.environ.get("GUNICORN_THREADS", "1")), help="threads per worker (gthread above 1)")
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--locales", default="en", help="languages the parents use, comma-separated, one each in turn")
     args = parser.parse_args()
+    LOCALES[:] = args.locales.split(",")
     kind = f"{args.workers} sync workers" if args.threads <= 1 else f"{args.workers} workers of {args.threads} threads (gthread)"
-    print(f"{args.parents} parents, no pause, {args.seconds:.0f} s per run, gunicorn {kind}, on {os.cpu_count()} cores")
+    print(f"{args.parents} parents, no pause, {args.seconds:.0f} s per run, gunicorn {kind}, on {os.cpu_count()} cores, in {', '.join(LOCALES)}")
     print("Each parent's round: " + ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in MIX)
           + " (the pages runs leave out the PDF)")
     base_env = {**os.environ, "GUNICORN_THREADS": str(args.threads), "PARENT_GUIDE_ENV": "development", "SECRET_KEY": secrets.token_hex(32), "SESSION_COOKIE_SECURE": "0"}
