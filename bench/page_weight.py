@@ -1,35 +1,37 @@
-"""Page weight per language: the first visit and each further guide page, as sent to Chromium (Brotli).
+"""Bytes Chromium fetches: the first visit to the start page, then guide pages with assets cached.
 
-Run with ``PYTHONPATH=. .venv/bin/python bench/page_weight.py``. Budgets
-(issue 14): first visit at most 20 KB, each further guide page at most 5 KB.
+Run with ``.venv/bin/python bench/page_weight.py http://127.0.0.1:8000`` against a
+running server (``make serve``). Prints, per page, the transfer size with headers,
+the bodies as sent (compressed) and uncompressed, from the Resource Timing API,
+in a phone-sized Debian Chromium.
 """
 
 from __future__ import annotations
 
-import re
-import statistics
+import sys
 
-from parent_guide import create_app
+from playwright.sync_api import sync_playwright
 
-BROWSER = {"Accept-Encoding": "gzip, deflate, br"}
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+PATHS = ("/en/", "/en/guide/what-is-a-conference", "/en/guide/who-will-be-there", "/en/guide/")
+ENTRIES = """() => [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")]
+  .map(e => [e.name.replace(location.origin, ""), e.transferSize, e.encodedBodySize, e.decodedBodySize])"""
 
 
-def main() -> None:
-    """Print, per locale, the first visit's bytes and the median and largest guide page."""
-    app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
-    client = app.test_client()
-    print("locale  first visit (B)  guide page median (B)  largest (B)  pages")
-    for locale in app.extensions["parent_guide.content"].locales:
-        html = client.get(f"/{locale}/").get_data(as_text=True)
-        first = len(client.get(f"/{locale}/", headers=BROWSER).data)
-        for url in re.findall(r'(?:href|src)="(/assets/[^"]+)"', html):
-            if "/print." not in url:
-                first += len(client.get(url, headers=BROWSER).data)
-        library = app.extensions["parent_guide.content"][locale]
-        urls = [f"/{locale}/guide/", *(f"/{locale}/guide/{step.slug}" for step in library.steps)]
-        sizes = [len(client.get(url, headers=BROWSER).data) for url in urls]
-        print(f"{locale:6}  {first:15,}  {statistics.median(sizes):21,.0f}  {max(sizes):11,}  {len(sizes)}")
+def main(base: str) -> None:
+    """Visit the pages in order in one browser context and print what each fetched."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 375, "height": 667}).new_page()
+        for path in PATHS:
+            page.goto(base + path, wait_until="networkidle")
+            fetched = [row for row in page.evaluate(ENTRIES) if row[1]]
+            print(f"{path}: {sum(r[1] for r in fetched)} B with headers, {sum(r[2] for r in fetched)} B as sent, {sum(r[3] for r in fetched)} B uncompressed")
+            for name, transfer, sent, size in fetched:
+                print(f"    {name}: {sent} B as sent, {size} B uncompressed")
+        browser.close()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000")
