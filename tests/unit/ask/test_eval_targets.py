@@ -24,7 +24,8 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # Measured with bench/ask.py --heldout after the entries, phrasings, danger words and
 # threshold were final, never tuned on (history: first build top-1 75.4%, top-3 82.4%,
 # danger 87.5%; after ask2 78.6% / 84.5% / 93.8%; after ask3, which tuned on a new blind
-# development set, 80.2% / 88.2% / 93.8%, off-topic answered 3.2%). The shortfall stands
+# development set, 80.2% / 88.2% / 93.8%, off-topic answered 3.2%, unchanged by the other
+# languages' later work). The shortfall stands
 # until new entries and danger words are written without the held-aside set; strict, so
 # this fails loudly once the targets are met.
 @pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 88.2%, danger 93.8%")
@@ -38,19 +39,26 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     assert figures.median_ms <= 5.0
 
 
-# Measured once with every language live (bench/ask.py --heldout): each misses a target.
+# Measured with bench/ask.py --heldout after each language's danger patterns and
+# phrasings were widened on a blind development set (dev-<locale>.toml), never on these.
+# Arabic meets every target; each other language still misses one.
 SHORT_OF_TARGET = {
-    "ar": "danger routed 84.6%",
-    "cy": "off-topic answered 8.5%",
-    "pl": "danger routed 84.6%",
-    "ro": "off-topic answered 8.6%, danger routed 84.6%",
-    "ur": "danger routed 84.6%",
+    "cy": "off-topic answered 5.1%",
+    "pl": "danger routed 92.3%",
+    "ro": "off-topic answered 8.6%, danger routed 92.3%",
+    "ur": "danger routed 92.3%",
 }
+OTHER_LOCALES = ("ar", "cy", "pl", "ro", "ur")
 
 
 @pytest.mark.parametrize(
     "locale",
-    [pytest.param(code, marks=pytest.mark.xfail(strict=True, reason=f"held-aside {code} set below target: {why}")) for code, why in SHORT_OF_TARGET.items()],
+    [
+        pytest.param(code, marks=[pytest.mark.xfail(strict=True, reason=f"held-aside {code} set below target: {SHORT_OF_TARGET[code]}")])
+        if code in SHORT_OF_TARGET
+        else code
+        for code in OTHER_LOCALES
+    ],
 )
 def test_other_held_aside_sets_meet_the_targets(app: Flask, locale: str) -> None:
     """Verify top-3 >= 90%, every danger question routed and off-topic answered <= 5% in each other language."""
