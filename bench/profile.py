@@ -39,7 +39,6 @@ import secrets  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
-from datetime import date, timedelta  # noqa: E402
 
 os.environ.setdefault("PARENT_GUIDE_ENV", "development")
 os.environ.setdefault("SECRET_KEY", secrets.token_hex(32))
@@ -48,9 +47,10 @@ os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 from flask import Flask  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
 
+from bench.load import TAILORING  # noqa: E402  (the same answers as the load test)
+
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 VERSION = re.compile(r'"version":\s*(\d+)')
-SOON = date.today() + timedelta(days=15)
 HEADERS = {"Accept-Encoding": "gzip, deflate, br", "Accept-Language": "en-GB,en;q=0.9"}
 
 
@@ -76,15 +76,7 @@ def _parent(client: FlaskClient) -> str:
     """A parent with a draft and tailoring answers, as bench/load.py makes; returns the CSRF token."""
     token = _token(client.get("/en/prepare/", headers=HEADERS).get_data(as_text=True))
     assert client.post("/en/prepare/start", data={"csrf_token": token}).status_code == 302
-    answers = (
-        ("area", {"answer": "kent"}),
-        ("kind", {"answer": "initial"}),
-        ("date", {"day": str(SOON.day), "month": str(SOON.month), "year": str(SOON.year)}),
-        ("ages", {"not_sure": "1"}),
-        ("attending", {"answer": "yes"}),
-        ("supporter", {"answer": "no"}),
-    )
-    for slug, answer in answers:
+    for slug, answer in TAILORING:
         assert client.post(f"/en/your-guide/questions/{slug}", data={"csrf_token": token, **answer}).status_code == 302
     return token
 
