@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from babel import Locale
@@ -23,7 +24,13 @@ def plural_samples() -> dict[str, int]:
     each category get the catalogue's form for it. Polish and others use
     "other" only for fractions: it then gets the form for a large number.
     """
-    rule = Locale.parse(current_locale()).plural_form
+    return _samples(current_locale())
+
+
+@cache
+def _samples(locale: str) -> dict[str, int]:
+    """Worked out once per language, not on every form page."""
+    rule = Locale.parse(locale).plural_form
     samples: dict[str, int] = {}
     for n in range(200):
         samples.setdefault(rule(n), n)

@@ -128,3 +128,14 @@ def add_styles(page: Page, css: str) -> None:
 def double_text_size(page: Page) -> None:
     """Text at 200%, as a browser's text-size setting does (the styles are in rem)."""
     page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+
+
+def pages_too_wide(page: Page, base: str, urls: list[str], width: int = 320) -> dict[str, int]:
+    """Each of ``urls`` whose page scrolls sideways in ``page`` (set to ``width`` wide), with its scroll width."""
+    too_wide = {}
+    for url in urls:
+        page.goto(base + url)
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            too_wide[url] = scroll
+    return too_wide

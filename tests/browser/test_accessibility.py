@@ -24,7 +24,7 @@ from flask import Flask
 from playwright.sync_api import Browser
 
 from tests.browser.axe import snapshot_checker, violations
-from tests.browser.checks import display_problems, error_prefix, structure_problems
+from tests.browser.checks import display_problems, error_prefix, pages_too_wide, structure_problems
 from tests.browser.walk import english_and_arabic, every_state, offered_locales
 
 pytestmark = pytest.mark.browser
@@ -95,15 +95,9 @@ def test_local_boxes_do_not_scroll_sideways_at_320px(app: Flask, live_server: st
              "core-groups-and-reviews", "if-you-disagree", "getting-help")
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    too_wide = {}
+    urls = [f"/en/guide/{slug}?area={area}" for area in app.extensions["parent_guide.areas"] for slug in steps]
     try:
-        for area in app.extensions["parent_guide.areas"]:
-            for slug in steps:
-                url = f"/en/guide/{slug}?area={area}"
-                page.goto(live_server + url)
-                width = page.evaluate("document.documentElement.scrollWidth")
-                if width > 320:
-                    too_wide[url] = width
+        too_wide = pages_too_wide(page, live_server, urls)
     finally:
         context.close()
     assert not too_wide, f"pages wider than 320px: {too_wide}"

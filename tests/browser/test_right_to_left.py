@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page
 
 from parent_guide.config import PROJECT_ROOT
 from parent_guide.content import discover_locales
+from tests.browser.checks import pages_too_wide
 from tests.browser.walk import right_to_left
 from tests.conftest import site_urls
 
@@ -79,13 +80,8 @@ def test_no_sideways_scroll_at_320px(app: Flask, live_server: str, browser: Brow
     """Verify every page of every language fits a 320px screen (long words in Welsh and Polish, Nastaliq in Urdu)."""
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
-    too_wide = {}
     try:
-        for url in site_urls(app, code):
-            page.goto(live_server + url)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > 320:
-                too_wide[url] = width
+        too_wide = pages_too_wide(page, live_server, site_urls(app, code))
     finally:
         context.close()
     assert not too_wide, f"pages wider than 320px: {too_wide}"
