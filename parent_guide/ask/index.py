@@ -24,6 +24,7 @@ from parent_guide.ask.entries import LocaleAsk
 from parent_guide.ask.language import Language
 
 _TAGS = re.compile(r"<[^>]+>")
+_DIGIT = re.compile(r"\d")
 # Column weights for the entry table: questions, topic, answer.
 ENTRY_WEIGHTS = (3.0, 1.0, 0.5)
 
@@ -73,6 +74,10 @@ class LocaleIndex:
         if not words and whole:
             words = [w for w in self.language.phrased_words(question) if self.language.term(w) in self.idf]
         for word in words:
+            # A number no entry uses ("10 mins", "30 pages", "10am") says when or
+            # how many, not what the question is about, so it is left out.
+            if _DIGIT.search(word) and self.language.term(word) not in self.idf:
+                continue
             if word not in memo:
                 memo[word] = self._query_term(word)
             query_term = memo[word]
