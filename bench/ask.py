@@ -61,6 +61,8 @@ def main() -> int:
             print(_line(locale, part, figures))
             if args.misses:
                 print("\n".join(f"      {m}" for m in figures.misses))
+    if args.dev:
+        _dev_cross(searcher, args.eval_dir, args.misses)
     cross_path = args.eval_dir / "heldout-cross.toml"
     if args.heldout and cross_path.is_file():
         cross = evaluate_cross(searcher, read(cross_path))
@@ -71,6 +73,22 @@ def main() -> int:
         if args.misses:
             print("\n".join(f"      {m}" for m in cross.misses))
     return 0
+
+
+def _dev_cross(searcher: search.Searcher, eval_dir: Path, misses: bool) -> None:
+    """Cross-language on the development parts: English questions on every other site, the others' on English."""
+    items = []
+    for part in ("dev", "dev2"):
+        for locale in searcher.locales:
+            path = eval_dir / f"{part}-{locale}.toml"
+            if not path.is_file():
+                continue
+            sites = [code for code in searcher.locales if code != locale] if locale == "en" else ["en"]
+            items += [{**item, "lang": locale, "sites": sites} for item in read(path).get("answerable", [])]
+    cross = evaluate_cross(searcher, {"cross": items})
+    print(f"cross-language (development parts): top-3 {cross.top3:.1%} of {cross.asked} asked")
+    if misses:
+        print("\n".join(f"      {m}" for m in cross.misses))
 
 
 def _sweep(searcher: search.Searcher, data: dict, locale: str) -> None:

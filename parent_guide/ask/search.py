@@ -16,9 +16,10 @@ clause, and an entry is judged by the clause it answers best. The weights and
 threshold are chosen on the tuning and development questions
 (``bench/ask.py --dev --tune``).
 A question is looked up in the site's language first. Another locale's index
-is searched too only when more of the question's words belong to that
-language than to the site's (a set look-up, so asking stays fast however many
-languages there are); the locale that knows the question best wins, so an
+is searched too only when at least as many of the question's words belong to
+that language as to the site's (a set look-up, so asking stays fast however many
+languages there are; a tie is common, as translations keep English words such
+as "meeting" or "judge"); the locale that knows the question best wins, so an
 English question on another language's site still finds its entry. The
 question is never stored or logged here.
 """
@@ -187,7 +188,7 @@ class Searcher:
         for code in order:
             if code not in self.indexes:
                 continue
-            if code != site_locale and self.share_known(question, code) <= site_share:
+            if code != site_locale and self.share_known(question, code) < max(site_share, 1e-9):
                 continue
             found = rank(self.indexes[code], question, code)
             if found and (not best or found[0].confidence > best[0].confidence):

@@ -118,6 +118,19 @@ def test_a_question_in_another_language_finds_the_shared_entry(app: Flask) -> No
     assert on_polish_site and on_polish_site[0].entry_id == "will-they-take-my-kids"
 
 
+def test_an_english_question_sharing_loanwords_with_the_site_language_is_still_found(app: Flask) -> None:
+    """Verify an English question on the Urdu site is looked up in English when both know as many of its words.
+
+    Roman Urdu questions use English words ("judge", "meeting"), so such a
+    question is known as well by the Urdu entries as by the English ones.
+    """
+    found = searcher(app)
+    question = "is there a judge"
+    assert found.share_known(question, "en") == found.share_known(question, "ur") > 0
+    matches = found.ask(question, "ur").matches
+    assert matches and matches[0].entry_id == "is-it-a-court"
+
+
 def test_danger_words_of_every_language_are_checked(app: Flask) -> None:
     """Verify danger lists are read per locale and all of them are checked."""
     english = searcher(app).locales["en"]
