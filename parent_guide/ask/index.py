@@ -47,6 +47,8 @@ class LocaleIndex:
     entry_ids: tuple[str, ...]
     entry_terms: dict[str, frozenset[str]]
     phrasing_terms: dict[str, tuple[frozenset[str], ...]]
+    # Each way of asking's terms weighed together (the sum of their idf), worked out once.
+    phrasing_weights: dict[str, tuple[float, ...]]
     answer_terms: dict[str, frozenset[str]]
     idf: dict[str, float]
     words: dict[str, str]
@@ -188,6 +190,9 @@ def build_index(ask: LocaleAsk) -> LocaleIndex:
         entry_ids=tuple(ask.entries),
         entry_terms=entry_terms,
         phrasing_terms=phrasing_terms,
+        phrasing_weights={
+            entry_id: tuple(sum(idf.get(t, 0.0) for t in terms) for terms in phrasings) for entry_id, phrasings in phrasing_terms.items()
+        },
         answer_terms=answer_terms,
         idf=idf,
         words=words,

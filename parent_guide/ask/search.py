@@ -82,16 +82,16 @@ def _coverage(terms: list[QueryTerm], entry_terms: frozenset[str], answer_terms:
     return held / total
 
 
-def _closeness(index: LocaleIndex, terms: list[QueryTerm], phrasing: frozenset[str]) -> float:
-    """How alike a question and one way of asking are: both ways round, harmonic mean."""
-    asked = _coverage(terms, phrasing)
-    total = sum(index.idf.get(t, 0.0) for t in phrasing)
-    found = sum(index.idf.get(t.term, 0.0) * t.weight for t in terms if t.term in phrasing) / total if total else 0.0
-    return 2 * asked * found / (asked + found) if asked + found else 0.0
-
-
 def _closest(index: LocaleIndex, terms: list[QueryTerm], entry_id: str) -> float:
-    return max(_closeness(index, terms, p) for p in index.phrasing_terms[entry_id])
+    """How alike the question and the entry's closest way of asking are: both ways round, harmonic mean."""
+    total = sum(t.idf for t in terms)
+    best = 0.0
+    for phrasing, weight in zip(index.phrasing_terms[entry_id], index.phrasing_weights[entry_id]):
+        shared = [t for t in terms if t.term in phrasing]
+        asked = sum(t.idf * t.weight for t in shared) / total if total else 0.0
+        found = sum(index.idf.get(t.term, 0.0) * t.weight for t in shared) / weight if weight else 0.0
+        best = max(best, 2 * asked * found / (asked + found) if asked + found else 0.0)
+    return best
 
 
 def confidence(coverage: float, closest: float) -> float:
@@ -157,14 +157,12 @@ def _vocabulary(ask: LocaleAsk) -> frozenset[str]:
 
 def danger_kinds(question: str, locales: Mapping[str, LocaleAsk]) -> tuple[str, ...]:
     """Which kinds of danger the question signals, in any language's word lists."""
-    found = []
-    for kind in DANGER_KINDS:
-        for ask in locales.values():
-            text = ask.language.normalised(question)
-            if any(pattern.search(text) for pattern in ask.danger[kind]):
-                found.append(kind)
-                break
-    return tuple(found)
+    texts = {code: ask.language.normalised(question) for code, ask in locales.items()}
+    return tuple(
+        kind
+        for kind in DANGER_KINDS
+        if any(pattern.search(texts[code]) for code, ask in locales.items() for pattern in ask.danger[kind])
+    )
 
 
 class Searcher:
