@@ -11,10 +11,14 @@ from parent_guide.config import PROJECT_ROOT
 
 EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
-# tuning set's danger questions, and the English development set's.
-DANGER_FILES = tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml"))) + tuple(
-    sorted(p.name for p in EVAL.glob("tuning-*.toml"))
-) + ("dev-en.toml",)
+# tuning set's danger questions, the English development set's, and every second
+# development set's (written blind, with indirect ways of saying it).
+DANGER_FILES = (
+    tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
+    + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
+    + ("dev-en.toml",)
+    + tuple(sorted(p.name for p in EVAL.glob("dev2-*.toml")))
+)
 
 
 def _danger_items() -> list[tuple[str, str]]:
@@ -43,9 +47,9 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
     assert ROUTES[route] in danger_kinds(question, locales)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EVAL.glob("tuning-*.toml")))
+@pytest.mark.parametrize("name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")))
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning question, in any language, is taken for danger."""
+    """Verify no answerable or off-topic tuning or second development question, in any language, is taken for danger."""
     locales = app.extensions["parent_guide.ask"].locales
     data = read(EVAL / name)
     questions = [item["q"] for item in data["answerable"]] + list(data.get("off_topic", []))
