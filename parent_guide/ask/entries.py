@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,16 @@ import frontmatter
 import yaml
 
 from parent_guide import markdown_render
-from parent_guide.ask.language import Language, language_from
+from parent_guide.ask.language import Language, language_from, plain_words
 from parent_guide.ask.local_facts import unknown_placeholders
 from parent_guide.content import SLUG, ContentError, ContentLibrary
 
 DANGER_KINDS = ("abuse", "self_harm", "child_now")
+# The shortest word a slip is mended in, and pattern word it is mended to (see danger.py): shorter
+# words are too often one slip from another word ("hit", "hot").
+MIN_SLIP_LENGTH = 4
+_ESCAPES = re.compile(r"\\.")
+_PATTERN_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_SLIP_LENGTH)
 _KEYS = ("title", "step", "topic", "phrasings")
 
 
@@ -48,6 +54,18 @@ class LocaleAsk:
     entries: dict[str, Entry]
     language: Language
     danger: dict[str, tuple[re.Pattern[str], ...]]
+    # The whole words the patterns spell out, to mend a slip against (see danger.py).
+    danger_words: tuple[str, ...] = ()
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Words this language writes correctly: its entries' words (as typed), stopwords and pattern words."""
+        texts = [t for e in self.entries.values() for t in (e.title, *e.phrasings, e.answer_html)]
+        return frozenset(w for t in texts for w in plain_words(t)) | self.language.stopwords | set(self.danger_words)
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` is one this language writes correctly (its own words or its dictionary's)."""
+        return word in self.known_words or self.language.known(word)
 
 
 def _entry(path: Path, locale: str, steps: set[str], url: Any) -> Entry:
@@ -114,18 +132,25 @@ def _danger(path: Path, raw: Any) -> dict[str, tuple[re.Pattern[str], ...]]:
     return compiled
 
 
+def pattern_words(danger: dict[str, tuple[re.Pattern[str], ...]]) -> tuple[str, ...]:
+    """The whole words a language's danger patterns spell out ("hitting", "strangled")."""
+    return tuple(sorted({w for patterns in danger.values() for p in patterns for w in _PATTERN_WORD.findall(_ESCAPES.sub(" ", p.pattern))}))
+
+
 def load_locale(folder: Path, locale: str, steps: set[str], url: Any) -> LocaleAsk | None:
     """One locale's entries and settings, or None when it has no questions folder."""
     questions = folder / "questions"
     if not questions.is_dir():
         return None
     settings = _settings(folder / "ask.toml")
+    danger = _danger(folder / "ask.toml", settings.get("danger") or {})
     entries = {path.stem: _entry(path, locale, steps, url) for path in sorted(questions.glob("*.md"))}
     return LocaleAsk(
         locale=locale,
         entries=entries,
         language=language_from(locale, settings.get("language") or {}),
-        danger=_danger(folder / "ask.toml", settings.get("danger") or {}),
+        danger=danger,
+        danger_words=pattern_words(danger),
     )
 
 

@@ -30,7 +30,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from parent_guide.ask.entries import DANGER_KINDS, LocaleAsk
+from parent_guide.ask.danger import danger_kinds
+from parent_guide.ask.entries import LocaleAsk
 from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
 from parent_guide.ask.language import fold, plain_words
 
@@ -153,16 +154,6 @@ def _vocabulary(ask: LocaleAsk) -> frozenset[str]:
     texts = [text for entry in ask.entries.values() for text in (entry.title, *entry.phrasings)]
     stopwords = {fold(w) for w in ask.language.stopwords}
     return frozenset({fold(w) for text in texts for w in plain_words(text)} - stopwords)
-
-
-def danger_kinds(question: str, locales: Mapping[str, LocaleAsk]) -> tuple[str, ...]:
-    """Which kinds of danger the question signals, in any language's word lists."""
-    texts = {code: ask.language.normalised(question) for code, ask in locales.items()}
-    return tuple(
-        kind
-        for kind in DANGER_KINDS
-        if any(pattern.search(texts[code]) for code, ask in locales.items() for pattern in ask.danger[kind])
-    )
 
 
 class Searcher:
