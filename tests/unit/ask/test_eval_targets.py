@@ -24,11 +24,12 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # Measured with bench/ask.py --heldout after the entries, phrasings, danger words and
 # threshold were final, never tuned on (history: first build top-1 75.4%, top-3 82.4%,
 # danger 87.5%; after ask2 78.6% / 84.5% / 93.8%; after ask3, which tuned on a new blind
-# development set, 80.2% / 88.2% / 93.8%, off-topic answered 3.2%, unchanged by the other
-# languages' later work). The shortfall stands
-# until new entries and danger words are written without the held-aside set; strict, so
-# this fails loudly once the targets are met.
-@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 88.2%, danger 93.8%")
+# development set, 80.2% / 88.2% / 93.8%, off-topic answered 3.2%; after a second blind
+# development set in every language (dev2) and mending slips in danger words,
+# 82.9% / 89.8% / 93.8%, off-topic answered 4.8%, on 1 December 2026). The shortfall
+# stands until new entries and danger words are written without the held-aside set;
+# strict, so this fails loudly once the targets are met.
+@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 89.8%, danger 93.8%")
 def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     """Verify the issue's targets on questions written without seeing the entries."""
     figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / "heldout-en.toml"), "en")
@@ -40,12 +41,13 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
 
 
 # Measured with bench/ask.py --heldout after each language's danger patterns and
-# phrasings were widened on a blind development set (dev-<locale>.toml), never on these.
-# Arabic meets every target; each other language still misses one.
+# phrasings were widened on two blind development sets (dev-<locale>.toml and
+# dev2-<locale>.toml), never on these (1 December 2026). Arabic meets every target;
+# each other language still misses one or two.
 SHORT_OF_TARGET = {
     "cy": "off-topic answered 5.1%",
     "pl": "danger routed 92.3%",
-    "ro": "off-topic answered 8.6%, danger routed 92.3%",
+    "ro": "off-topic answered 6.9%, danger routed 92.3%",
     "ur": "danger routed 92.3%",
 }
 OTHER_LOCALES = ("ar", "cy", "pl", "ro", "ur")
