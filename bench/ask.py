@@ -2,7 +2,7 @@
 
 Run with ``.venv/bin/python bench/ask.py`` (tuning part only), add ``--heldout``
 for the held-aside part and the cross-language figure, ``--dev`` for the
-development parts (``dev-<locale>.toml`` and the second, ``dev2-<locale>.toml``,
+development parts (``dev-<locale>.toml``, the second, ``dev2-<locale>.toml``, and the third, ``dev3-<locale>.toml``,
 where a locale has them; tune on them freely), ``--misses`` to list what
 went wrong, and ``--tune`` to print accuracy against off-topic answers for a
 range of confidence thresholds (on the tuning part, and the development part
@@ -43,7 +43,7 @@ def main() -> int:
 
     app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
     searcher = app.extensions["parent_guide.ask"]
-    parts = ["tuning"] + (["dev", "dev2"] if args.dev else []) + (["heldout"] if args.heldout else [])
+    parts = ["tuning"] + (["dev", "dev2", "dev3"] if args.dev else []) + (["heldout"] if args.heldout else [])
     print(TARGETS)
     print(f"site locales with questions: {', '.join(searcher.locales)}")
     for locale in searcher.locales:
@@ -51,11 +51,11 @@ def main() -> int:
             path = args.eval_dir / f"{part}-{locale}.toml"
             if not path.is_file():
                 # Only some locales have a development part; say nothing of the rest.
-                if part not in ("dev", "dev2"):
+                if part not in ("dev", "dev2", "dev3"):
                     print(f"{locale:3} {part:9} no file {path}")
                 continue
             data = read(path)
-            if args.tune and part in ("tuning", "dev", "dev2"):
+            if args.tune and part in ("tuning", "dev", "dev2", "dev3"):
                 _sweep(searcher, data, locale)
             figures = evaluate(searcher, data, locale)
             print(_line(locale, part, figures))
@@ -78,7 +78,7 @@ def main() -> int:
 def _dev_cross(searcher: search.Searcher, eval_dir: Path, misses: bool) -> None:
     """Cross-language on the development parts: English questions on every other site, the others' on English."""
     items = []
-    for part in ("dev", "dev2"):
+    for part in ("dev", "dev2", "dev3"):
         for locale in searcher.locales:
             path = eval_dir / f"{part}-{locale}.toml"
             if not path.is_file():
