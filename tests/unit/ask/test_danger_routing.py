@@ -12,12 +12,13 @@ from parent_guide.config import PROJECT_ROOT
 EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
 # tuning set's danger questions, the English development set's, and every second
-# development set's (written blind, with indirect ways of saying it).
+# and third development set's (written blind, with indirect ways of saying it).
 DANGER_FILES = (
     tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
     + ("dev-en.toml",)
     + tuple(sorted(p.name for p in EVAL.glob("dev2-*.toml")))
+    + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
 )
 
 

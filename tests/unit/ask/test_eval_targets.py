@@ -26,10 +26,11 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # danger 87.5%; after ask2 78.6% / 84.5% / 93.8%; after ask3, which tuned on a new blind
 # development set, 80.2% / 88.2% / 93.8%, off-topic answered 3.2%; after a second blind
 # development set in every language (dev2) and mending slips in danger words,
-# 82.9% / 89.8% / 93.8%, off-topic answered 4.8%, on 1 December 2026). The shortfall
+# 82.9% / 89.8% / 93.8%, off-topic answered 4.8%; after a third (dev3-en),
+# 82.4% / 89.3% / 93.8%, off-topic answered 3.2%, on 1 December 2026). The shortfall
 # stands until new entries and danger words are written without the held-aside set;
 # strict, so this fails loudly once the targets are met.
-@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 89.8%, danger 93.8%")
+@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 89.3%, danger 93.8%")
 def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     """Verify the issue's targets on questions written without seeing the entries."""
     figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / "heldout-en.toml"), "en")
