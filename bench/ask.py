@@ -21,6 +21,8 @@ from parent_guide.ask import search
 from parent_guide.ask.evaluation import Figures, evaluate, evaluate_cross, read
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "ask" / "eval"
+# The development parts, tuned on freely; only some locales have each.
+DEV_PARTS = ("dev", "dev2", "dev3")
 TARGETS = "targets: en held-aside top-3 >= 95%, top-1 >= 80%; other languages top-3 >= 90%; danger 100%; off-topic answered <= 5%; median <= 5 ms"
 
 
@@ -43,7 +45,7 @@ def main() -> int:
 
     app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
     searcher = app.extensions["parent_guide.ask"]
-    parts = ["tuning"] + (["dev", "dev2", "dev3"] if args.dev else []) + (["heldout"] if args.heldout else [])
+    parts = ["tuning"] + (list(DEV_PARTS) if args.dev else []) + (["heldout"] if args.heldout else [])
     print(TARGETS)
     print(f"site locales with questions: {', '.join(searcher.locales)}")
     for locale in searcher.locales:
@@ -51,11 +53,11 @@ def main() -> int:
             path = args.eval_dir / f"{part}-{locale}.toml"
             if not path.is_file():
                 # Only some locales have a development part; say nothing of the rest.
-                if part not in ("dev", "dev2", "dev3"):
+                if part not in DEV_PARTS:
                     print(f"{locale:3} {part:9} no file {path}")
                 continue
             data = read(path)
-            if args.tune and part in ("tuning", "dev", "dev2", "dev3"):
+            if args.tune and part != "heldout":
                 _sweep(searcher, data, locale)
             figures = evaluate(searcher, data, locale)
             print(_line(locale, part, figures))
@@ -78,7 +80,7 @@ def main() -> int:
 def _dev_cross(searcher: search.Searcher, eval_dir: Path, misses: bool) -> None:
     """Cross-language on the development parts: English questions on every other site, the others' on English."""
     items = []
-    for part in ("dev", "dev2", "dev3"):
+    for part in DEV_PARTS:
         for locale in searcher.locales:
             path = eval_dir / f"{part}-{locale}.toml"
             if not path.is_file():

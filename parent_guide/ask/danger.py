@@ -1,12 +1,12 @@
 """Danger in a question, in any language: each language's patterns, over the words as typed and with small slips mended.
 
-A parent in danger types fast ("he hitts me", "i want to kil myself"), and one
-slip in the one word a pattern needs would hide the help. So a word of five
-letters or more that the language neither uses in its patterns nor knows from
-its dictionary or stopwords is also read as the pattern word one slip away (a
-letter missing, added or wrong, or two swapped), and the patterns are tried on
-that reading too. A mended word must still fit a whole pattern, with the words
-around it, before anything is shown.
+A parent in danger types fast ("he hitts me", "strangeld"), and one slip in
+the one word a pattern needs would hide the help. So a word of four letters or
+more that no language knows (from its entries, stopwords, pattern words or
+dictionary) is also read as the pattern word one slip away (a letter missing,
+added or wrong, or two swapped), and the patterns are tried on that reading
+too. A mended word must still fit a whole pattern, with the words around it,
+before anything is shown.
 """
 
 from __future__ import annotations

@@ -54,8 +54,10 @@ class LocaleAsk:
     entries: dict[str, Entry]
     language: Language
     danger: dict[str, tuple[re.Pattern[str], ...]]
-    # The whole words the patterns spell out, to mend a slip against (see danger.py).
-    danger_words: tuple[str, ...] = ()
+    @cached_property
+    def danger_words(self) -> tuple[str, ...]:
+        """The whole words the danger patterns spell out ("hitting", "strangled"), to mend a slip against (see danger.py)."""
+        return tuple(sorted({w for patterns in self.danger.values() for p in patterns for w in _PATTERN_WORD.findall(_ESCAPES.sub(" ", p.pattern))}))
 
     @cached_property
     def known_words(self) -> frozenset[str]:
@@ -132,25 +134,18 @@ def _danger(path: Path, raw: Any) -> dict[str, tuple[re.Pattern[str], ...]]:
     return compiled
 
 
-def pattern_words(danger: dict[str, tuple[re.Pattern[str], ...]]) -> tuple[str, ...]:
-    """The whole words a language's danger patterns spell out ("hitting", "strangled")."""
-    return tuple(sorted({w for patterns in danger.values() for p in patterns for w in _PATTERN_WORD.findall(_ESCAPES.sub(" ", p.pattern))}))
-
-
 def load_locale(folder: Path, locale: str, steps: set[str], url: Any) -> LocaleAsk | None:
     """One locale's entries and settings, or None when it has no questions folder."""
     questions = folder / "questions"
     if not questions.is_dir():
         return None
     settings = _settings(folder / "ask.toml")
-    danger = _danger(folder / "ask.toml", settings.get("danger") or {})
     entries = {path.stem: _entry(path, locale, steps, url) for path in sorted(questions.glob("*.md"))}
     return LocaleAsk(
         locale=locale,
         entries=entries,
         language=language_from(locale, settings.get("language") or {}),
-        danger=danger,
-        danger_words=pattern_words(danger),
+        danger=_danger(folder / "ask.toml", settings.get("danger") or {}),
     )
 
 

@@ -163,6 +163,9 @@ class Searcher:
         self.locales = dict(locales)
         self.indexes = {code: build_index(ask) for code, ask in self.locales.items()}
         self.vocabulary = {code: _vocabulary(ask) for code, ask in self.locales.items()}
+        # The danger check's word lists, worked out now rather than on a parent's first question.
+        for ask in self.locales.values():
+            ask.known_words  # noqa: B018
 
     def share_known(self, question: str, code: str) -> float:
         """The share of the question's words that ``code``'s entries use (its stopwords aside)."""
@@ -177,8 +180,10 @@ class Searcher:
         for code in order:
             if code not in self.indexes:
                 continue
-            if code != site_locale and self.share_known(question, code) < max(site_share, 1e-9):
-                continue
+            if code != site_locale:
+                share = self.share_known(question, code)
+                if share == 0 or share < site_share:
+                    continue
             found = rank(self.indexes[code], question, code)
             if found and (not best or found[0].confidence > best[0].confidence):
                 best = found

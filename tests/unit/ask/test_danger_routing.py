@@ -43,7 +43,7 @@ def test_extra_danger_list_is_large_and_covers_every_route() -> None:
 
 @pytest.mark.parametrize(("question", "route"), _danger_items())
 def test_danger_question_routes_to_its_help_line(app: Flask, question: str, route: str) -> None:
-    """Verify each danger question (extra list and tuning set) is routed to its help line."""
+    """Verify each danger question (extra lists, tuning and development sets) is routed to its help line."""
     locales = app.extensions["parent_guide.ask"].locales
     assert ROUTES[route] in danger_kinds(question, locales)
 
