@@ -1,4 +1,4 @@
-"""Search engines: the public guide is indexable with a description; a parent's pages never are."""
+"""Search engines: what a stranger sees is indexable with a description; a parent's own pages never are."""
 
 from __future__ import annotations
 
@@ -20,14 +20,21 @@ def _robots(html: str) -> str | None:
 
 
 def _private(url: str) -> bool:
-    """A parent's own pages, and "Ask a question", whose results answer one parent: never indexed."""
-    return "/prepare/" in url or url.split("/")[2:3] == ["ask"]
+    """A parent's own pages (their views, resume code and documents): never indexed."""
+    return "/prepare/" in url
+
+
+def _tailoring_urls(app: Flask) -> list[str]:
+    from parent_guide.tailor.questions import QUESTIONS
+
+    return [f"/en/your-guide/questions/{q.slug}" for q in QUESTIONS]
 
 
 def test_public_pages_are_indexable_with_their_own_description(app: Flask, client: FlaskClient) -> None:
-    """Verify the start, guide and information pages have no noindex and a description of their own."""
+    """Verify the start, guide, information, ask and tailoring pages have no noindex and a description of their own."""
     descriptions = set()
-    public = [u for u in site_urls(app) if not _private(u)]
+    public = [u for u in site_urls(app) if not _private(u)] + _tailoring_urls(app)
+    assert any("/ask" in u for u in public) and any("/questions/" in u for u in public)
     for url in public:
         html = client.get(url).get_data(as_text=True)
         assert _robots(html) is None, url
@@ -40,13 +47,32 @@ def test_public_pages_are_indexable_with_their_own_description(app: Flask, clien
     assert check_page(html).select_one('meta[name="description"]')["content"] == step.summary
 
 
-def test_a_parents_own_pages_are_never_indexed(client: FlaskClient) -> None:
-    """Verify the form, answers, tailoring and error pages carry noindex."""
+def test_the_ask_results_are_indexable_and_never_hold_the_question_in_their_description(client: FlaskClient) -> None:
+    """Verify the answers page (a POST, so no crawler reaches it with a question) has no noindex and a fixed description."""
+    html = client.post("/en/ask", data={"question": "can my mum come with me"}).get_data(as_text=True)
+    assert _robots(html) is None
+    description = check_page(html).select_one('meta[name="description"]')["content"]
+    assert "mum" not in description and 20 < len(description) < 200
+    entry = client.get("/en/ask/bring-a-supporter").get_data(as_text=True)
+    assert check_page(entry).select_one('meta[name="description"]')["content"].startswith("Yes. You can bring a supporter")
+
+
+def test_a_parents_own_pages_and_errors_are_never_indexed(client: FlaskClient) -> None:
+    """Verify the views, resume code, timeline, documents and error pages carry noindex, and robots.txt keeps crawlers out."""
     start_draft(client)
-    for url in ("/en/prepare/", "/en/prepare/working-well", "/en/prepare/check", "/en/your-guide/", "/en/your-guide/questions/area", "/en/nowhere"):
+    for url in ("/en/prepare/", "/en/prepare/working-well", "/en/prepare/check", "/en/prepare/document", "/en/your-guide/", "/en/nowhere"):
         assert _robots(client.get(url).get_data(as_text=True)) == "noindex", url
-    robots = client.get("/robots.txt").get_data(as_text=True)
-    assert "Disallow: /*/prepare/" in robots and "Disallow: /*/your-guide/" in robots
+    errors = (
+        client.post("/en/ask", data={"question": " "}),
+        client.post("/en/your-guide/questions/kind", data={"answer": "not-a-kind"}),
+        client.post("/en/your-guide/questions/date", data={"day": "40", "month": "1", "year": "2027"}),
+    )
+    for response in errors:
+        assert response.status_code == 400 or "There is a problem" in response.get_data(as_text=True)
+        assert _robots(response.get_data(as_text=True)) == "noindex", response.request.path
+    robots = client.get("/robots.txt").get_data(as_text=True).splitlines()
+    assert {"Disallow: /*/prepare/", "Disallow: /*/your-guide/$", "Disallow: /*/your-guide/calendar.ics"} <= set(robots)
+    assert not any(line.startswith("Disallow: /*/your-guide/questions") or line == "Disallow: /*/your-guide/" for line in robots)
 
 
 def test_a_test_deployment_can_keep_out_of_search_results(tmp_path: Path) -> None:
