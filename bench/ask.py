@@ -2,11 +2,12 @@
 
 Run with ``.venv/bin/python bench/ask.py`` (tuning part only), add ``--heldout``
 for the held-aside part and the cross-language figure, ``--dev`` for the
-development parts (``dev-<locale>.toml``, the second, ``dev2-<locale>.toml``, and the third, ``dev3-<locale>.toml``,
+development parts (``dev-``, ``dev2-``, ``dev3-`` and ``dev4-<locale>.toml``,
 where a locale has them; tune on them freely), ``--misses`` to list what
 went wrong, and ``--tune`` to print accuracy against off-topic answers for a
-range of confidence thresholds (on the tuning part, and the development part
-with ``--dev``). The evaluation files
+range of thresholds on the calibration model's probability (on the tuning
+part, and the development part with ``--dev``; ``bench/ask_calibrate.py``
+fits the model and its thresholds). The evaluation files
 are described in tests/ask/eval/README.md.
 """
 
@@ -40,7 +41,7 @@ def main() -> int:
     parser.add_argument("--heldout", action="store_true", help="also measure the held-aside part")
     parser.add_argument("--dev", action="store_true", help="also measure the development part, where a locale has one")
     parser.add_argument("--misses", action="store_true", help="list the questions that went wrong")
-    parser.add_argument("--tune", action="store_true", help="sweep the confidence threshold on the tuning (and development) part")
+    parser.add_argument("--tune", action="store_true", help="sweep the answer threshold on the tuning (and development) part")
     args = parser.parse_args()
 
     app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})

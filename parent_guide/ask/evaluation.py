@@ -16,7 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from parent_guide.ask.calibration import Sample
 from parent_guide.ask.search import Searcher
+
+# The parts the calibration is fitted on: never the held-aside one.
+CALIBRATION_PARTS = ("tuning", "dev", "dev2", "dev3", "dev4")
 
 ROUTES = {"abuse": "abuse", "self-harm": "self_harm", "child-danger-now": "child_now"}
 
@@ -122,3 +126,21 @@ def evaluate_cross(searcher: Searcher, data: dict[str, Any]) -> CrossFigures:
             else:
                 misses.append(f"{item['lang']} on {site}: {item['q']!r} wanted {item['ids']}, got {shown}")
     return CrossFigures(asked, _rate(hits, asked), skipped, tuple(misses))
+
+
+def calibration_samples(searcher: Searcher, eval_dir: Path, parts: tuple[str, ...] = CALIBRATION_PARTS) -> list[Sample]:
+    """Every answerable and off-topic question of these parts, as the ranking sees it (for calibration.fitted)."""
+    samples = []
+    for locale in searcher.locales:
+        for part in parts:
+            path = eval_dir / f"{part}-{locale}.toml"
+            if not path.exists():
+                continue
+            data = read(path)
+            for item in data.get("answerable", []):
+                ranked = searcher.ranked(item["q"], locale)
+                samples.append(Sample(locale, part, True, ranked[0].signals if ranked else None, any(m.entry_id in item["ids"] for m in ranked[:3])))
+            for question in data.get("off_topic", []):
+                ranked = searcher.ranked(question, locale)
+                samples.append(Sample(locale, part, False, ranked[0].signals if ranked else None, False))
+    return samples

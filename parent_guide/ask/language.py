@@ -69,11 +69,6 @@ class Language:
     # Sayings that mean one thing ("old bill" is "police"), by their first word;
     # read after text-speak, for ranking only (the danger patterns see the words as typed).
     phrases: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
-    # The confidence an answer found through this language's index needs; None
-    # for the site-wide threshold. Chosen on the language's tuning and
-    # development questions (bench/ask.py --dev --tune), never the held-aside ones.
-    min_confidence: float | None = None
-
     def words(self, text: str) -> list[str]:
         """The words of ``text`` with text-speak spelled out ("sw" is "social worker")."""
         out: list[str] = []
@@ -166,7 +161,6 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
         locale=locale,
         lemmatiser=lemmatiser,
         stemmer=data.get("stemmer"),
-        min_confidence=float(data["min_confidence"]) if "min_confidence" in data else None,
         stopwords=frozenset(w for s in data.get("stopwords", []) for w in plain_words(s)),
         replace=replace,
         synonyms=synonyms,

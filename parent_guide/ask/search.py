@@ -8,13 +8,14 @@ Three signals are fused into one score per entry, to rank:
 - bm25 of the closest single way of asking it;
 - bm25 of the whole entry (questions, topic and answer).
 
-Whether there is a good match at all is decided by the best entry's confidence:
-its coverage, blended with how alike the question and its closest way of
-asking are both ways round (so a question sharing one rare word with a long
-phrasing is not enough). A question of several clauses is also read clause by
-clause, and an entry is judged by the clause it answers best. The weights and
-threshold are chosen on the tuning and development questions
-(``bench/ask.py --dev --tune``).
+Each entry's confidence is its coverage, blended with how alike the question
+and its closest way of asking are both ways round (so a question sharing one
+rare word with a long phrasing is not enough). A question of several clauses is
+also read clause by clause, and an entry is judged by the clause it answers
+best. Whether there is a good match at all is decided by a small model over the
+best entry's confidence and a few more signals (:func:`signals`; see
+:mod:`parent_guide.ask.calibration`), fitted on the tuning and development
+questions (``bench/ask_calibrate.py``).
 A question is looked up in the site's language first. Another locale's index
 is searched too only when at least as many of the question's words belong to
 that language as to the site's (a set look-up, so asking stays fast however many
@@ -26,9 +27,12 @@ question is never stored or logged here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+
+from parent_guide.ask import calibration
 
 from parent_guide.ask.danger import danger_kinds
 from parent_guide.ask.entries import LocaleAsk
@@ -36,11 +40,14 @@ from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
 from parent_guide.ask.language import fold, plain_words
 
 MAX_ANSWERS = 3
-# Chosen with bench/ask.py --dev --tune on the tuning and development questions
-# (the lowest threshold with off-topic answered <= 5% on both); see that script.
+# The single confidence threshold used before the calibration model (chosen on the
+# tuning and development questions, off-topic answered <= 5%): kept to compare
+# against (bench/ask_calibrate.py) and to judge the answers after the first.
 MIN_CONFIDENCE = 0.61
-# An answer after the first is shown only if it scores this share of the first's.
+# An answer after the first is shown only if it scores this share of the first's,
+# and is itself at least this sure (half that threshold).
 RUNNER_UP_SHARE = 0.4
+RUNNER_UP_CONFIDENCE = MIN_CONFIDENCE / 2
 COVERAGE_SHARE = 0.8
 ANSWER_SHARE = 0.3
 PHRASING_WEIGHT = 0.5
@@ -63,6 +70,8 @@ class Match:
     score: float
     confidence: float
     locale: str
+    # For the best match only: what the calibration model reads (see calibration.py).
+    signals: Mapping[str, float] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -141,7 +150,29 @@ def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
         closest = max([_closest(index, terms, entry_id)] + [CLAUSE_SHARE * _closest(index, c, entry_id) for c in clauses])
         matches.append(Match(entry_id, score + CLOSENESS_WEIGHT * closest, confidence(coverage, closest), locale))
     matches.sort(key=lambda m: (-m.score, m.entry_id))
-    return matches[:MAX_ANSWERS]
+    matches = matches[:MAX_ANSWERS]
+    return [replace(matches[0], signals=signals(index, question, terms, clauses, matches)), *matches[1:]]
+
+
+def signals(index: LocaleIndex, question: str, terms: list[QueryTerm], clauses: list[list[QueryTerm]], matches: list[Match]) -> dict[str, float]:
+    """What the calibration model reads of the best match and the question (names in calibration.FEATURES)."""
+    best = matches[0].entry_id
+    entry_terms, answer_terms = index.entry_terms[best], index.answer_terms[best]
+    total = sum(t.idf for t in terms) or 1.0
+    known = sum(t.known for t in terms)
+    runner_up = matches[1] if len(matches) > 1 else None
+    return {
+        "confidence": matches[0].confidence,
+        "coverage": _coverage(terms, entry_terms, answer_terms),
+        "clause_coverage": max((CLAUSE_SHARE * _coverage(c, entry_terms, answer_terms) for c in clauses), default=0.0),
+        "closest": _closest(index, terms, best),
+        "unknown_share": sum(t.idf for t in terms if not t.known) / total,
+        "known_terms": math.log1p(known),
+        "unknown_terms": math.log1p(len(terms) - known),
+        "runner_up_confidence": runner_up.confidence if runner_up else 0.0,
+        "runner_up_score": runner_up.score / matches[0].score if runner_up and matches[0].score else 0.0,
+        "words": math.log1p(len(question.split())),
+    }
 
 
 def _vocabulary(ask: LocaleAsk) -> frozenset[str]:
@@ -166,6 +197,8 @@ class Searcher:
         # The danger check's word lists, worked out now rather than on a parent's first question.
         for ask in self.locales.values():
             ask.known_words  # noqa: B018
+        # Read now, so a model file fitted on other signals stops start-up, not a parent's question.
+        calibration.load()
 
     def share_known(self, question: str, code: str) -> float:
         """The share of the question's words that ``code``'s entries use (its stopwords aside)."""
@@ -189,21 +222,24 @@ class Searcher:
                 best = found
         return best
 
+    @staticmethod
+    def belief(match: Match) -> float:
+        """How likely the best match is to answer the question (see calibration.py)."""
+        return calibration.load().probability(match.signals or {})
+
     def threshold(self, locale: str) -> float:
-        """The confidence an answer found in ``locale``'s index needs: its own, or the site-wide one."""
-        own = self.locales[locale].language.min_confidence
-        return MIN_CONFIDENCE if own is None else own
+        """The belief (see calibration.py) an answer found in ``locale``'s index needs."""
+        return calibration.load().threshold_for(locale)
 
     def ask(self, question: str, site_locale: str) -> Outcome:
         """Danger kinds and up to three good answers for ``question``."""
         ranked = self.ranked(question, site_locale)
         answers: list[Match] = []
-        threshold = self.threshold(ranked[0].locale) if ranked else MIN_CONFIDENCE
-        if ranked and ranked[0].confidence >= threshold:
+        if ranked and self.belief(ranked[0]) >= self.threshold(ranked[0].locale):
             top = ranked[0]
             answers = [top] + [
                 m
                 for m in ranked[1:MAX_ANSWERS]
-                if m.score >= RUNNER_UP_SHARE * top.score and m.confidence >= threshold / 2
+                if m.score >= RUNNER_UP_SHARE * top.score and m.confidence >= RUNNER_UP_CONFIDENCE
             ]
         return Outcome(danger_kinds(question, self.locales), tuple(answers))

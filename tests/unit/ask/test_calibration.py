@@ -1,0 +1,79 @@
+"""The calibration model: it learns, it refuses a stale file, and the shipped one is what a refit gives now."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from flask import Flask
+
+from parent_guide.ask import calibration
+from parent_guide.ask.calibration import FEATURES, Sample
+from parent_guide.ask.evaluation import calibration_samples
+
+EVAL = Path(__file__).parents[2] / "ask" / "eval"
+
+
+def _signals(**values: float) -> dict[str, float]:
+    return {name: values.get(name, 0.5) for name in FEATURES}
+
+
+def test_a_fitted_model_tells_questions_to_answer_from_ones_not_to() -> None:
+    """Verify fitting on toy samples where coverage decides gives a higher probability to high coverage, with a threshold between."""
+    samples = [Sample("en", "dev", True, _signals(coverage=0.6 + i / 100, words=1 + i % 3), True) for i in range(40)]
+    samples += [Sample("en", "dev", False, _signals(coverage=0.1 + i / 100, words=1 + i % 3), False) for i in range(40)]
+    model = calibration.fitted(samples)
+    high = model.probability(_signals(coverage=0.9))
+    low = model.probability(_signals(coverage=0.2))
+    assert low < model.threshold <= high
+    assert model.weights[FEATURES.index("coverage")] > 0
+
+
+def test_wrongly_ranked_questions_are_left_out_of_the_fit() -> None:
+    """Verify an answerable question whose right entry was not found changes nothing."""
+    samples = [Sample("en", "dev", True, _signals(coverage=0.8), True), Sample("en", "dev", False, _signals(coverage=0.2), False)] * 10
+    wrong = Sample("en", "dev", True, _signals(coverage=0.1), False)
+    assert calibration.fitted(samples) == calibration.fitted([*samples, wrong])
+
+
+def test_a_file_fitted_on_other_signals_is_refused(tmp_path: Path) -> None:
+    """Verify a model file whose features differ from the code's stops start-up with a clear message."""
+    text = calibration.FILE.read_text().replace('"words"', '"letters"')
+    stale = tmp_path / "calibration.toml"
+    stale.write_text(text)
+    with pytest.raises(ValueError, match="refit"):
+        calibration.load(stale)
+
+
+def test_the_shipped_model_is_what_a_refit_gives_now(app: Flask) -> None:
+    """Verify calibration.toml matches a fit on today's entries, words and development questions (run bench/ask_calibrate.py --write)."""
+    searcher = app.extensions["parent_guide.ask"]
+    model = calibration.fitted(calibration_samples(searcher, EVAL))
+    assert calibration.to_toml(model) == calibration.FILE.read_text()
+    assert all(model.threshold <= own < 1 for own in model.thresholds.values())
+
+
+def test_no_held_aside_question_is_fitted_on(app: Flask) -> None:
+    """Verify the samples come only from the tuning and development files."""
+    samples = calibration_samples(app.extensions["parent_guide.ask"], EVAL)
+    assert {s.part for s in samples} <= {"tuning", "dev", "dev2", "dev3", "dev4"}
+    assert {s.part for s in samples} >= {"tuning", "dev"}
+
+
+def test_a_long_worry_in_a_parents_words_is_answered_and_a_long_off_topic_one_is_not(app: Flask) -> None:
+    """Verify the model answers a run-on question the old single threshold turned away, and still turns away an off-topic one."""
+    searcher = app.extensions["parent_guide.ask"]
+    worry = "why have they called everyone together about us we aint done nothing wrong the kids are fed and at school"
+    ranked = searcher.ranked(worry, "en")
+    assert ranked[0].confidence < 0.61  # the old single threshold turned it away
+    assert searcher.ask(worry, "en").matches[0].entry_id == "why-is-there-a-conference"
+    off_topic = "school has called a meeting about my daughters attendance and says we could get a fine"
+    assert searcher.ask(off_topic, "en").matches == ()
+
+
+def test_probability_is_bounded_for_extreme_signals() -> None:
+    """Verify extreme signals give a probability in [0, 1], never an overflow."""
+    model = dataclasses.replace(calibration.load(), bias=0.0)
+    assert 0.0 <= model.probability(_signals(coverage=1e9)) <= 1.0
+    assert 0.0 <= model.probability(_signals(coverage=-1e9)) <= 1.0
