@@ -11,14 +11,16 @@ from parent_guide.config import PROJECT_ROOT
 
 EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
-# tuning set's danger questions, the English development set's, and every second
-# and third development set's (written blind, with indirect ways of saying it).
+# tuning set's danger questions, the English development set's, every second
+# and third development set's (written blind, with indirect ways of saying it),
+# and the fourth English one's.
 DANGER_FILES = (
     tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
     + ("dev-en.toml",)
     + tuple(sorted(p.name for p in EVAL.glob("dev2-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
+    + ("dev4-en.toml",)
 )
 
 
@@ -48,9 +50,11 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
     assert ROUTES[route] in danger_kinds(question, locales)
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")))
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + ["dev4-en.toml"]
+)
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning or second development question, in any language, is taken for danger."""
+    """Verify no answerable or off-topic tuning, second or fourth (English) development question is taken for danger."""
     locales = app.extensions["parent_guide.ask"].locales
     data = read(EVAL / name)
     questions = [item["q"] for item in data["answerable"]] + list(data.get("off_topic", []))
