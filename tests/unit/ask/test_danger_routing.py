@@ -54,9 +54,22 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
     "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + ["dev4-en.toml"]
 )
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning, second or fourth (English) development question is taken for danger."""
-    locales = app.extensions["parent_guide.ask"].locales
+    """Verify no answerable or off-topic tuning, second or fourth (English) development question is taken for danger.
+
+    A question that tells of abuse by someone who will be at the meeting is
+    labelled answerable, and shows the abuse help line as well: past abuse is
+    not ruled out of the patterns, since a wrong match costs little.
+    """
+    searcher = app.extensions["parent_guide.ask"]
     data = read(EVAL / name)
     questions = [item["q"] for item in data["answerable"]] + list(data.get("off_topic", []))
-    routed = [q for q in questions if danger_kinds(q, locales)]
+    routed = [q for q in questions if danger_kinds(q, searcher.locales) and q not in TELLS_OF_ABUSE]
     assert routed == []
+    for question, entry in TELLS_OF_ABUSE.items():
+        if question in questions:
+            outcome = searcher.ask(question, "en")
+            assert outcome.danger == ("abuse",) and entry in [m.entry_id for m in outcome.matches]
+
+
+# Answerable questions that tell of abuse: the help line first, then the answer.
+TELLS_OF_ABUSE = {"my ex who used to beat me up is gonna be at the conference, i cant be in same room as him": "ex-will-be-there"}
