@@ -20,7 +20,7 @@ DANGER_FILES = (
     + ("dev-en.toml",)
     + tuple(sorted(p.name for p in EVAL.glob("dev2-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
-    + ("dev4-en.toml",)
+    + ("dev4-en.toml", "dev4-ar.toml")
 )
 
 
@@ -51,7 +51,7 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + ["dev4-en.toml"]
+    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + ["dev4-en.toml", "dev4-ar.toml"]
 )
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
     """Verify no answerable or off-topic tuning, second or fourth (English) development question is taken for danger.
