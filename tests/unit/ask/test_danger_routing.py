@@ -13,14 +13,14 @@ EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
 # tuning set's danger questions, the English development set's, every second
 # and third development set's (written blind, with indirect ways of saying it),
-# and the fourth English, Polish and Urdu ones'.
+# and every fourth one's.
 DANGER_FILES = (
     tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
     + ("dev-en.toml",)
     + tuple(sorted(p.name for p in EVAL.glob("dev2-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
-    + ("dev4-en.toml", "dev4-ar.toml", "dev4-pl.toml", "dev4-ur.toml")
+    + tuple(sorted(p.name for p in EVAL.glob("dev4-*.toml")))
 )
 
 
@@ -51,28 +51,38 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + ["dev4-en.toml", "dev4-ar.toml", "dev4-pl.toml", "dev4-ur.toml"]
+    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + sorted(p.name for p in EVAL.glob("dev4-*.toml"))
 )
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning, second or fourth (English, Polish, Urdu) development question is taken for danger.
+    """Verify no answerable or off-topic tuning, second or fourth development question is taken for danger.
 
-    A question that tells of abuse by someone who will be at the meeting is
-    labelled answerable, and shows the abuse help line as well: past abuse is
-    not ruled out of the patterns, since a wrong match costs little.
+    A question that tells of harm (past abuse by someone who will be at the
+    meeting, the bruise the conference is about) is labelled answerable and
+    shows a help line as well, since a wrong match costs little: those are
+    named below, and their answer must still follow the help line.
     """
     searcher = app.extensions["parent_guide.ask"]
     data = read(EVAL / name)
     questions = [item["q"] for item in data["answerable"]] + list(data.get("off_topic", []))
-    routed = [q for q in questions if danger_kinds(q, searcher.locales) and q not in TELLS_OF_ABUSE]
+    routed = [q for q in questions if danger_kinds(q, searcher.locales) and q not in TELLS_OF_HARM and q not in OTHER_LANGUAGE_FALSE_ALARMS]
     assert routed == []
-    for question, entry in TELLS_OF_ABUSE.items():
+    for question, entry in TELLS_OF_HARM.items():
         if question in questions:
-            outcome = searcher.ask(question, "en")
-            assert outcome.danger == ("abuse",) and entry in [m.entry_id for m in outcome.matches]
+            outcome = searcher.ask(question, data["locale"])
+            assert outcome.danger and entry in [m.entry_id for m in outcome.matches], question
 
 
-# Answerable questions that tell of abuse: the help line first, then the answer.
-TELLS_OF_ABUSE = {
+# Answerable questions that tell of harm: a help line first, then the answer.
+TELLS_OF_HARM = {
     "my ex who used to beat me up is gonna be at the conference, i cant be in same room as him": "ex-will-be-there",
     "شوہر مجھے مارتا تھا، اب میں اس سے الگ ہوں لیکن رپورٹ میں لکھا ہے کہ میں نے بچوں کو نہیں بچایا، کیا سارا الزام مجھ پر ڈال دیں گے": "blamed-for-the-abuse",
+    "fostul ma batea si acum zic ca eu n-am protejat copiii, adica e vina mea??": "blamed-for-the-abuse",
+    # the bruise on the little one's leg the conference is about
+    "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
 }
+
+
+# A Welsh question an Urdu pattern takes for a child in danger: colloquial "ma'r" (the) reads as Roman
+# Urdu "mar" (hit) and "son" (mention) as the English "son". Every language's patterns are tried on every
+# question, so a parent writing in Urdu and English is not missed; this false alarm is the cost.
+OTHER_LANGUAGE_FALSE_ALARMS = {"be ydi'r core group ma ma'r SW yn son amdano fo"}
