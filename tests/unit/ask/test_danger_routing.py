@@ -13,14 +13,14 @@ EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
 # tuning set's danger questions, the English development set's, every second
 # and third development set's (written blind, with indirect ways of saying it),
-# and the fourth English one's.
+# and the fourth and fifth English ones'.
 DANGER_FILES = (
     tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
     + ("dev-en.toml",)
     + tuple(sorted(p.name for p in EVAL.glob("dev2-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
-    + ("dev4-en.toml",)
+    + ("dev4-en.toml", "dev5-en.toml")
 )
 
 
@@ -51,10 +51,10 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
 
 
 @pytest.mark.parametrize(
-    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + ["dev4-en.toml"]
+    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + ["dev4-en.toml", "dev5-en.toml"]
 )
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning, second or fourth (English) development question is taken for danger.
+    """Verify no answerable or off-topic tuning, second, fourth or fifth (English) development question is taken for danger.
 
     A question that tells of abuse by someone who will be at the meeting is
     labelled answerable, and shows the abuse help line as well: past abuse is
@@ -72,4 +72,8 @@ def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: st
 
 
 # Answerable questions that tell of abuse: the help line first, then the answer.
-TELLS_OF_ABUSE = {"my ex who used to beat me up is gonna be at the conference, i cant be in same room as him": "ex-will-be-there"}
+TELLS_OF_ABUSE = {
+    "my ex who used to beat me up is gonna be at the conference, i cant be in same room as him": "ex-will-be-there",
+    # dev5-en: asking for a way out of a violent relationship may well be asking for oneself
+    "is there a helpline for women getting out of a violent relationship": "domestic-abuse-help",
+}
