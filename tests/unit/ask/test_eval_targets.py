@@ -29,10 +29,11 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # 82.9% / 89.8% / 93.8%, off-topic answered 4.8%; after a third (dev3-en),
 # 82.4% / 89.3% / 93.8%, off-topic answered 3.2%; after a fourth (dev4-en) and the
 # calibration model deciding whether to answer, 83.4% / 92.0% / 93.8%, off-topic
-# answered 1.6%, on 1 December 2026). The shortfall
+# answered 1.6%, on 1 December 2026; after a fifth (dev5-en) and fourth sets in every
+# other language, 84.0% / 92.5% / 93.8%, off-topic answered 1.6%, on 2 December 2026). The shortfall
 # stands until new entries and danger words are written without the held-aside set;
 # strict, so this fails loudly once the targets are met.
-@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 92.0%, danger 93.8%")
+@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 92.5%, danger 93.8%")
 def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     """Verify the issue's targets on questions written without seeing the entries."""
     figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / "heldout-en.toml"), "en")
@@ -46,7 +47,9 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
 # Measured with bench/ask.py --heldout after each language's danger patterns and
 # phrasings were widened on two blind development sets (dev-<locale>.toml and
 # dev2-<locale>.toml), never on these (1 December 2026); re-measured after the
-# calibration model (ar 92.7% top-3, pl 96.4%, ur 98.1%, cy and ro unchanged).
+# calibration model (ar 92.7% top-3, pl 96.4%, ur 98.1%, cy and ro unchanged), and
+# again after a fourth blind development set in each language (2 December 2026: ar
+# 94.5%, pl 94.6%, ur 96.2% with off-topic 1.7%; cy and ro unchanged).
 # Arabic meets every target; each other language still misses one or two.
 SHORT_OF_TARGET = {
     "cy": "off-topic answered 5.1%",
