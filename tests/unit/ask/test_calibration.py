@@ -46,17 +46,21 @@ def test_a_file_fitted_on_other_signals_is_refused(tmp_path: Path) -> None:
         calibration.load(stale)
 
 
-def test_the_shipped_model_is_what_a_refit_gives_now(app: Flask) -> None:
+@pytest.fixture(scope="module")
+def samples(app: Flask) -> list[Sample]:
+    """Every tuning and development question as the ranking sees it (read once: about ten seconds)."""
+    return calibration_samples(app.extensions["parent_guide.ask"], EVAL)
+
+
+def test_the_shipped_model_is_what_a_refit_gives_now(samples: list[Sample]) -> None:
     """Verify calibration.toml matches a fit on today's entries, words and development questions (run bench/ask_calibrate.py --write)."""
-    searcher = app.extensions["parent_guide.ask"]
-    model = calibration.fitted(calibration_samples(searcher, EVAL))
+    model = calibration.fitted(samples)
     assert calibration.to_toml(model) == calibration.FILE.read_text()
     assert all(model.threshold <= own < 1 for own in model.thresholds.values())
 
 
-def test_no_held_aside_question_is_fitted_on(app: Flask) -> None:
+def test_no_held_aside_question_is_fitted_on(samples: list[Sample]) -> None:
     """Verify the samples come only from the tuning and development files."""
-    samples = calibration_samples(app.extensions["parent_guide.ask"], EVAL)
     assert {s.part for s in samples} == set(CALIBRATION_PARTS)
     assert not any(part.startswith("heldout") for part in CALIBRATION_PARTS)
 
