@@ -33,7 +33,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from parent_guide.ask import calibration
-
 from parent_guide.ask.danger import danger_kinds
 from parent_guide.ask.entries import LocaleAsk
 from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
@@ -132,10 +131,14 @@ def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
     top_phrasing = max(by_phrasing.values(), default=0.0) or 1.0
     top_entry = max(by_entry.values(), default=0.0) or 1.0
     scored = []
+    # Each entry's coverage of the whole question and of its best clause, kept for the model's signals.
+    coverages: dict[str, tuple[float, float]] = {}
     for entry_id in set(by_phrasing) | set(by_entry):
-        coverage = _coverage(terms, index.entry_terms[entry_id], index.answer_terms[entry_id])
-        for clause in clauses:
-            coverage = max(coverage, CLAUSE_SHARE * _coverage(clause, index.entry_terms[entry_id], index.answer_terms[entry_id]))
+        entry_terms, answer_terms = index.entry_terms[entry_id], index.answer_terms[entry_id]
+        whole = _coverage(terms, entry_terms, answer_terms)
+        by_clause = max((CLAUSE_SHARE * _coverage(clause, entry_terms, answer_terms) for clause in clauses), default=0.0)
+        coverages[entry_id] = (whole, by_clause)
+        coverage = max(whole, by_clause)
         score = (
             coverage
             + PHRASING_WEIGHT * by_phrasing.get(entry_id, 0.0) / top_phrasing
@@ -146,26 +149,30 @@ def rank(index: LocaleIndex, question: str, locale: str) -> list[Match]:
     # The closest single way of asking re-ranks the front runners; it is too
     # slow to work out for every entry that shares a word.
     matches = []
+    closest_whole: dict[str, float] = {}
     for score, entry_id, coverage in scored[:RERANK]:
-        closest = max([_closest(index, terms, entry_id)] + [CLAUSE_SHARE * _closest(index, c, entry_id) for c in clauses])
+        closest_whole[entry_id] = _closest(index, terms, entry_id)
+        closest = max([closest_whole[entry_id]] + [CLAUSE_SHARE * _closest(index, c, entry_id) for c in clauses])
         matches.append(Match(entry_id, score + CLOSENESS_WEIGHT * closest, confidence(coverage, closest), locale))
     matches.sort(key=lambda m: (-m.score, m.entry_id))
     matches = matches[:MAX_ANSWERS]
-    return [replace(matches[0], signals=signals(index, question, terms, clauses, matches)), *matches[1:]]
-
-
-def signals(index: LocaleIndex, question: str, terms: list[QueryTerm], clauses: list[list[QueryTerm]], matches: list[Match]) -> dict[str, float]:
-    """What the calibration model reads of the best match and the question (names in calibration.FEATURES)."""
     best = matches[0].entry_id
-    entry_terms, answer_terms = index.entry_terms[best], index.answer_terms[best]
+    return [replace(matches[0], signals=signals(question, terms, matches, *coverages[best], closest_whole[best])), *matches[1:]]
+
+
+def signals(question: str, terms: list[QueryTerm], matches: list[Match], coverage: float, clause_coverage: float, closest: float) -> dict[str, float]:
+    """What the calibration model reads of the best match and the question (names in calibration.FEATURES).
+
+    ``coverage``, ``clause_coverage`` and ``closest`` are the best match's, as :func:`rank` worked them out.
+    """
     total = sum(t.idf for t in terms) or 1.0
     known = sum(t.known for t in terms)
     runner_up = matches[1] if len(matches) > 1 else None
     return {
         "confidence": matches[0].confidence,
-        "coverage": _coverage(terms, entry_terms, answer_terms),
-        "clause_coverage": max((CLAUSE_SHARE * _coverage(c, entry_terms, answer_terms) for c in clauses), default=0.0),
-        "closest": _closest(index, terms, best),
+        "coverage": coverage,
+        "clause_coverage": clause_coverage,
+        "closest": closest,
         "unknown_share": sum(t.idf for t in terms if not t.known) / total,
         "known_terms": math.log1p(known),
         "unknown_terms": math.log1p(len(terms) - known),
