@@ -57,8 +57,8 @@ def danger_kinds(question: str, locales: Mapping[str, LocaleAsk]) -> tuple[str, 
     for code, text in read.items():
         other = mended(locales[code], text, known) if knowing[code] == most else None
         texts[code] = (text,) if other is None else (text, other)
-    return tuple(
-        kind
-        for kind in DANGER_KINDS
-        if any(pattern.search(text) for code, ask in locales.items() for pattern in ask.danger[kind] for text in texts[code])
-    )
+    found: set[str] = set()
+    for code, ask in locales.items():
+        for text in texts[code]:
+            found |= ask.danger_in(text)
+    return tuple(kind for kind in DANGER_KINDS if kind in found)

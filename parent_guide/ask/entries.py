@@ -22,6 +22,7 @@ import yaml
 from parent_guide import markdown_render
 from parent_guide.ask.language import Language, language_from, plain_words
 from parent_guide.ask.local_facts import unknown_placeholders
+from parent_guide.ask.sieve import Sieve
 from parent_guide.content import SLUG, ContentError, ContentLibrary
 
 DANGER_KINDS = ("abuse", "self_harm", "child_now")
@@ -58,6 +59,21 @@ class LocaleAsk:
     def danger_words(self) -> tuple[str, ...]:
         """The whole words the danger patterns spell out ("hitting", "strangled"), to mend a slip against (see danger.py)."""
         return tuple(sorted({w for patterns in self.danger.values() for p in patterns for w in _PATTERN_WORD.findall(_ESCAPES.sub(" ", p.pattern))}))
+
+    @cached_property
+    def danger_sieve(self) -> tuple[Sieve, tuple[str, ...]]:
+        """Every danger pattern in one sieve (see sieve.py), and the kind of each."""
+        listed = [(kind, pattern) for kind in DANGER_KINDS for pattern in self.danger[kind]]
+        return Sieve([pattern for _, pattern in listed]), tuple(kind for kind, _ in listed)
+
+    def danger_in(self, text: str) -> set[str]:
+        """The kinds of danger this language's patterns find in ``text`` (read by ``language.normalised``)."""
+        sieve, kinds = self.danger_sieve
+        found: set[str] = set()
+        for index in sorted(sieve.candidates(text)):
+            if kinds[index] not in found and sieve.patterns[index].search(text):
+                found.add(kinds[index])
+        return found
 
     @cached_property
     def known_words(self) -> frozenset[str]:
