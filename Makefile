@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .stamps
+# The tests run in parallel (pytest-xdist), one process per core up to four, an idle one
+# taking tests from a busy one (worksteal), since a few sweeps take a minute each. Much of
+# each one's time is spent waiting on Chromium, gunicorn and the databases.
+PYTEST_ARGS ?= -n auto --maxprocesses 4 --dist worksteal
 HOST ?= 127.0.0.1
 PORT ?= 5000
 # Production is the app's default (it then needs strong secrets); these targets are for

@@ -23,6 +23,9 @@ import pytest
 from flask import Flask
 from playwright.sync_api import Browser
 
+from parent_guide.config import PROJECT_ROOT
+from parent_guide.content import discover_locales
+from parent_guide.i18n import text_direction
 from tests.browser.axe import snapshot_checker, violations
 from tests.browser.checks import display_problems, error_prefix, pages_too_wide, structure_problems
 from tests.browser.walk import english_and_arabic, every_state, offered_locales
@@ -38,54 +41,60 @@ REQUIRED_STATES = {
 }
 
 
-def _locales(app: Flask, which: str) -> tuple[str, ...]:
-    if which == "english":
-        return ("en",)
-    return offered_locales(app) if which == "every" else english_and_arabic(app)
+# The languages in the content folder, read when the tests are collected so that each
+# language's sweep is its own test (and tests run in parallel share them out evenly).
+CONTENT_LOCALES = tuple(discover_locales(PROJECT_ROOT / "content"))
+RIGHT_TO_LEFT = tuple(code for code in CONTENT_LOCALES if text_direction(code) == "rtl")
+ENGLISH_AND_RTL = ("en", *(("ar",) if "ar" in RIGHT_TO_LEFT else RIGHT_TO_LEFT[:1]))
 
 
-# At 1280px each kind of page is checked once in each state (one step, one
-# question, one section): the content is the same as at 320px, only the layout differs.
-@pytest.mark.parametrize(
-    ("width", "javascript", "which", "every_page"),
-    [
-        (375, True, "every", True),
-        (375, False, "english", True),
-        (320, True, "english and rtl", True),
-        (1280, True, "english and rtl", False),
-    ],
-    ids=["375px", "375px-no-js", "320px", "1280px"],
-)
+def _sweeps() -> list:
+    """(width, javascript, locale, every page) for each sweep: see the module's docstring."""
+    sweeps = [pytest.param(375, True, code, True, id=f"375px-{code}") for code in CONTENT_LOCALES]
+    sweeps.append(pytest.param(375, False, "en", True, id="375px-no-js-en"))
+    # At 1280px each kind of page is checked once in each state (one step, one
+    # question, one section): the content is the same as at 320px, only the layout differs.
+    for width, every_page in ((320, True), (1280, False)):
+        sweeps += [pytest.param(width, True, code, every_page, id=f"{width}px-{code}") for code in ENGLISH_AND_RTL]
+    return sweeps
+
+
+def test_the_sweeps_cover_every_language_offered(app: Flask) -> None:
+    """Verify the 375px sweep runs in every language the app offers, and the wider ones in English and a right-to-left one."""
+    assert set(CONTENT_LOCALES) == set(offered_locales(app))
+    assert ENGLISH_AND_RTL == english_and_arabic(app)
+
+
+@pytest.mark.parametrize(("width", "javascript", "locale", "every_page"), _sweeps())
 def test_every_page_in_every_state_passes_axe(
-    app: Flask, live_server: str, browser: Browser, width: int, javascript: bool, which: str, every_page: bool
+    app: Flask, live_server: str, browser: Browser, width: int, javascript: bool, locale: str, every_page: bool
 ) -> None:
     """Verify zero axe violations on every page and state; at 375px a sound tree and title, at 320px nothing off screen."""
     failures: dict[str, list[str]] = {}
-    for locale in _locales(app, which):
-        error_word = error_prefix(app, locale)
-        titles: dict[str, set[str]] = defaultdict(set)
-        reached: set[str] = set()
-        context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
-        page = context.new_page()
-        try:
-            with snapshot_checker(browser, width) as checker:
-                for visit in every_state(page, live_server, app, locale, every_page=every_page):
-                    reached.add(f"{visit.template}/{visit.state}")
-                    found = violations(page, javascript, checker)
-                    if width == 375 and javascript:
-                        found += structure_problems(page, error_word)
-                        titles[page.title().removeprefix(error_word)].add(visit.path.split("?")[0])
-                    if width == 320:
-                        found += display_problems(page)
-                    if found:
-                        failures[f"{locale} {visit.name}"] = found
-        finally:
-            context.close()
-        if not REQUIRED_STATES <= reached:
-            failures[f"{locale} states not reached"] = sorted(REQUIRED_STATES - reached)
-        shared = {title: paths for title, paths in titles.items() if len(paths) > 1}
-        if shared:
-            failures[f"{locale} titles shared by different pages"] = [f"{t!r}: {sorted(p)}" for t, p in shared.items()]
+    error_word = error_prefix(app, locale)
+    titles: dict[str, set[str]] = defaultdict(set)
+    reached: set[str] = set()
+    context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+    page = context.new_page()
+    try:
+        with snapshot_checker(browser, width) as checker:
+            for visit in every_state(page, live_server, app, locale, every_page=every_page):
+                reached.add(f"{visit.template}/{visit.state}")
+                found = violations(page, javascript, checker)
+                if width == 375 and javascript:
+                    found += structure_problems(page, error_word)
+                    titles[page.title().removeprefix(error_word)].add(visit.path.split("?")[0])
+                if width == 320:
+                    found += display_problems(page)
+                if found:
+                    failures[f"{locale} {visit.name}"] = found
+    finally:
+        context.close()
+    if not REQUIRED_STATES <= reached:
+        failures[f"{locale} states not reached"] = sorted(REQUIRED_STATES - reached)
+    shared = {title: paths for title, paths in titles.items() if len(paths) > 1}
+    if shared:
+        failures[f"{locale} titles shared by different pages"] = [f"{t!r}: {sorted(p)}" for t, p in shared.items()]
     assert not failures, "\n\n".join(f"{name}:\n  " + "\n  ".join(found) for name, found in failures.items())
 
 

@@ -30,6 +30,8 @@ STRONG_PEPPER = secrets.token_hex(32)
         "please-change-me-this-is-the-production-secret-key",
         "ExampleKey" + secrets.token_urlsafe(32),
     ],
+    # Fixed names, so that test runners in parallel collect the same tests.
+    ids=["empty", "placeholder", "short-urlsafe", "short-hex", "one-letter", "repeated", "sentence", "example-prefix"],
 )
 def test_weak_secrets_are_named(value: str) -> None:
     """Verify short, repetitive and example values are weak."""
