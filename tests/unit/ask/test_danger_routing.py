@@ -13,7 +13,7 @@ EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
 # tuning set's danger questions, the English development set's, every second
 # and third development set's (written blind, with indirect ways of saying it),
-# and every fourth and fifth one's.
+# and every fourth, fifth and sixth one's.
 DANGER_FILES = (
     tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
@@ -22,6 +22,7 @@ DANGER_FILES = (
     + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("dev4-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("dev5-*.toml")))
+    + tuple(sorted(p.name for p in EVAL.glob("dev6-*.toml")))
 )
 
 
@@ -54,9 +55,10 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
 @pytest.mark.parametrize(
     "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + sorted(p.name for p in EVAL.glob("dev4-*.toml"))
     + sorted(p.name for p in EVAL.glob("dev5-*.toml"))
+    + sorted(p.name for p in EVAL.glob("dev6-*.toml"))
 )
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning, second, fourth or fifth development question is taken for danger.
+    """Verify no answerable or off-topic tuning, second, fourth, fifth or sixth development question is taken for danger.
 
     A question that tells of harm (past abuse by someone who will be at the
     meeting, the bruise the conference is about) is labelled answerable and
