@@ -82,6 +82,10 @@ TELLS_OF_HARM = {
     "شوہر مجھے مارتا تھا، اب میں اس سے الگ ہوں لیکن رپورٹ میں لکھا ہے کہ میں نے بچوں کو نہیں بچایا، کیا سارا الزام مجھ پر ڈال دیں گے": "blamed-for-the-abuse",
     "is there a helpline for women getting out of a violent relationship": "domestic-abuse-help",
     "fostul ma batea si acum zic ca eu n-am protejat copiii, adica e vina mea??": "blamed-for-the-abuse",
+    "imi zic ca e vina mea ca n-am protejat copiii de el, dar el ma batea pe mine": "blamed-for-the-abuse",
+    "ma nhw'n deud mod i wedi methu amddiffyn y plant ond fo oedd yn brifo fi": "blamed-for-the-abuse",
+    # afraid of the ex who will be at the meeting
+    "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
 }
