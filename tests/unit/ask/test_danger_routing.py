@@ -83,6 +83,10 @@ TELLS_OF_HARM = {
     "is there a helpline for women getting out of a violent relationship": "domestic-abuse-help",
     "fostul ma batea si acum zic ca eu n-am protejat copiii, adica e vina mea??": "blamed-for-the-abuse",
     "they've written failure to protect but he was the one beating me, how is that on me": "blamed-for-the-abuse",
+    "imi zic ca e vina mea ca n-am protejat copiii de el, dar el ma batea pe mine": "blamed-for-the-abuse",
+    "ma nhw'n deud mod i wedi methu amddiffyn y plant ond fo oedd yn brifo fi": "blamed-for-the-abuse",
+    # afraid of the ex who will be at the meeting
+    "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
 }
