@@ -82,6 +82,9 @@ TELLS_OF_HARM = {
     "شوہر مجھے مارتا تھا، اب میں اس سے الگ ہوں لیکن رپورٹ میں لکھا ہے کہ میں نے بچوں کو نہیں بچایا، کیا سارا الزام مجھ پر ڈال دیں گے": "blamed-for-the-abuse",
     "is there a helpline for women getting out of a violent relationship": "domestic-abuse-help",
     "fostul ma batea si acum zic ca eu n-am protejat copiii, adica e vina mea??": "blamed-for-the-abuse",
+    # a Polish ex-partner who hit her, at the conference; the children saw him hit her, and she is blamed
+    "były partner który mnie bił też ma być na konferencji, trzęsę się na samą myśl": "ex-will-be-there",
+    "teraz mowia ze to moja wina ze dzieci widzialy jak on mnie bil, czy tak moga": "blamed-for-the-abuse",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
 }
