@@ -90,7 +90,7 @@ class LocaleIndex:
     def _query_term(self, word: str) -> QueryTerm:
         term = self.language.term(word)
         weight = 1.0
-        if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
+        if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(self.language.restored(word)):
             best = self.closest_word(word)
             if best is not None:
                 term, weight = self.words[best[0]], best[1]

@@ -11,12 +11,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations, product
 from typing import Any
 
 import simplemma
 import snowballstemmer
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
+# A word typed without its language's own letters ("bylam" for "byłam") is
+# looked up with at most this many of them put back, trying at most this many spellings.
+MAX_RESTORED = 3
+MAX_SPELLINGS = 400
 _NOT_WORD = re.compile(r"[^\w]+")
 # Arabic-script letters people type in more than one form: Urdu and Arabic
 # keyboards give different yeh, kaf and heh; hamza seats, alif maddah and
@@ -69,6 +74,10 @@ class Language:
     # Sayings that mean one thing ("old bill" is "police"), by their first word;
     # read after text-speak, for ranking only (the danger patterns see the words as typed).
     phrases: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
+    # The plain letters a language's own letters are typed as ("l": "ł"), to put
+    # back in a word the dictionary does not know (see :meth:`restored`).
+    letters: tuple[tuple[str, str], ...] = ()
+
     def words(self, text: str) -> list[str]:
         """The words of ``text`` with text-speak spelled out ("sw" is "social worker")."""
         out: list[str] = []
@@ -94,12 +103,24 @@ class Language:
 
     def term(self, word: str) -> str:
         """The index term for one word: its lemma, then its stem, then folded."""
-        lemma = _lemma(self.lemmatiser, word)
+        lemma = _lemma(self.lemmatiser, self.restored(word))
         return _stem(self.stemmer, self.synonyms.get(lemma, lemma))
 
     def known(self, word: str) -> bool:
         """Whether the language's dictionary knows ``word`` (so it is not a typo)."""
         return bool(self.lemmatiser) and simplemma.is_known(word, lang=self.lemmatiser)
+
+    def restored(self, word: str) -> str:
+        """``word`` with its language's own letters put back, if typed without them ("bylam" is "byłam").
+
+        Many parents type Polish without ą, ł or ż. A word the dictionary does
+        not know is read as the first spelling it does know with the fewest
+        letters put back; a word it already knows, or none fits, stays as typed.
+        For ranking only: the danger patterns accept both spellings themselves.
+        """
+        if not self.letters or not self.lemmatiser:
+            return word
+        return _restored(self.lemmatiser, self.letters, word)
 
     def phrased_words(self, text: str) -> list[str]:
         """The words of ``text`` with its sayings replaced (longest first where two start alike)."""
@@ -134,6 +155,28 @@ def _lemma(lemmatiser: str | None, word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _restored(lemmatiser: str, letters: tuple[tuple[str, str], ...], word: str) -> str:
+    if not word.isalpha() or simplemma.is_known(word, lang=lemmatiser):
+        return word
+    table = dict(letters)
+    spots = [i for i, ch in enumerate(word) if ch in table]
+    tried = 0
+    for count in range(1, min(MAX_RESTORED, len(spots)) + 1):
+        for chosen in combinations(spots, count):
+            for put in product(*(table[word[i]] for i in chosen)):
+                spelling = list(word)
+                for i, letter in zip(chosen, put):
+                    spelling[i] = letter
+                candidate = "".join(spelling)
+                if simplemma.is_known(candidate, lang=lemmatiser):
+                    return candidate
+                tried += 1
+                if tried >= MAX_SPELLINGS:
+                    return word
+    return word
+
+
+@lru_cache(maxsize=65536)
 def _stem(stemmer: str | None, word: str) -> str:
     return fold(_stemmer(stemmer).stemWord(word) if stemmer else word)
 
@@ -142,12 +185,12 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
     """A :class:`Language` from the ``[language]`` table of ``ask.toml``."""
     replace = {key: tuple(plain_words(value)) for key, value in (data.get("replace") or {}).items()}
     lemmatiser = data.get("lemmatiser")
-    synonyms = {
-        _lemma(lemmatiser, word): head
-        for head, words in (data.get("synonyms") or {}).items()
-        for word in words
-        if word != head
-    }
+    letters = tuple(sorted((plain, str(own)) for plain, own in (data.get("letters") or {}).items()))
+    # Each synonym is listed as typed and as the word read with its letters put
+    # back, so "gadac" in the list meets "gadać" in a question either way.
+    listed = [(word, head) for head, words in (data.get("synonyms") or {}).items() for word in words if word != head]
+    synonyms = {_lemma(lemmatiser, _restored(lemmatiser, letters, word)): head for word, head in listed} if lemmatiser and letters else {}
+    synonyms.update({_lemma(lemmatiser, word): head for word, head in listed})
     phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for meaning, sayings in (data.get("phrases") or {}).items():
         for saying in sayings:
@@ -165,6 +208,7 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
         replace=replace,
         synonyms=synonyms,
         phrases={first: tuple(found) for first, found in phrases.items()},
+        letters=letters,
     )
 
 

@@ -87,6 +87,9 @@ TELLS_OF_HARM = {
     "ma nhw'n deud mod i wedi methu amddiffyn y plant ond fo oedd yn brifo fi": "blamed-for-the-abuse",
     # afraid of the ex who will be at the meeting
     "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
+    # a Polish ex-partner who hit her, at the conference; the children saw him hit her, and she is blamed
+    "były partner który mnie bił też ma być na konferencji, trzęsę się na samą myśl": "ex-will-be-there",
+    "teraz mowia ze to moja wina ze dzieci widzialy jak on mnie bil, czy tak moga": "blamed-for-the-abuse",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
 }
