@@ -171,7 +171,7 @@ def build_index(ask: LocaleAsk) -> LocaleIndex:
     words: dict[str, str] = {}
     for entry in ask.entries.values():
         questions = (entry.title, *entry.phrasings)
-        topic = entry.topic.replace("-", " ") if language.topic_words else ""
+        topic = entry.topic.replace("-", " ")
         for text in questions:
             db.execute("INSERT INTO phrasings VALUES (?, ?)", (entry.id, " ".join(language.terms(text))))
         db.execute(

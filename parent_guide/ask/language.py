@@ -82,9 +82,6 @@ class Language:
     folded_replace: dict[str, tuple[str, ...]] = field(default_factory=dict)
     folded_stopwords: frozenset[str] = frozenset()
     folded_synonyms: dict[str, str] = field(default_factory=dict)
-    # Whether the entries' topic names (English slugs) are indexed: a language
-    # that reads English loanwords ("police", "plan") as its own words says no.
-    topic_words: bool = True
 
     def words(self, text: str) -> list[str]:
         """The words of ``text`` with text-speak spelled out ("sw" is "social worker")."""
@@ -225,7 +222,6 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
         folded_replace=folded_replace,
         folded_stopwords=frozenset(fold(w) for w in stopwords),
         folded_synonyms={fold(word): head for word, head in synonyms.items()},
-        topic_words=bool(data.get("topic_words", True)),
     )
 
 
