@@ -77,12 +77,56 @@ class Language:
     # The plain letters a language's own letters are typed as ("l": "ł"), to put
     # back in a word the dictionary does not know (see :meth:`restored`).
     letters: tuple[tuple[str, str], ...] = ()
+    # Letters joined to the front of a word ("and", "the", "with", a spoken
+    # tense mark: Arabic "و", "بال", "ح"), longest first, and to its end (a
+    # spoken "not": "ش"). A word the entries do not use is also read without
+    # them (see index.py), and a stopword behind "and" is a stopword.
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    conjunctions: tuple[str, ...] = ()
+    # Replacements and stopwords also matched on the folded word (Arabic script:
+    # a hamza seat or alif maddah left out, ه for ة, ي for ى), so each is listed once.
+    fold_lookups: bool = False
+    folded_replace: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    folded_stopwords: frozenset[str] = frozenset()
+    folded_synonyms: dict[str, str] = field(default_factory=dict)
 
     def words(self, text: str) -> list[str]:
         """The words of ``text`` with text-speak spelled out ("sw" is "social worker")."""
         out: list[str] = []
         for word in plain_words(text):
-            out.extend(self.replace.get(word) or self._plural_replace(word) or (self._dropped_g(word),))
+            out.extend(
+                self.replace.get(word)
+                or (self.fold_lookups and self.folded_replace.get(fold(word)))
+                or self._plural_replace(word)
+                or (self._dropped_g(word),)
+            )
+        return out
+
+    def is_stopword(self, word: str) -> bool:
+        """Whether ``word`` says nothing of what a question is about (also folded, and behind "and")."""
+        if word in self.stopwords:
+            return True
+        if not self.fold_lookups:
+            return False
+        folded = fold(word)
+        if folded in self.folded_stopwords:
+            return True
+        return any(
+            folded.startswith(c) and len(folded) - len(c) >= 2 and folded[len(c):] in self.folded_stopwords
+            for c in self.conjunctions
+        )
+
+    def unjoined(self, word: str) -> list[str]:
+        """``word`` without the letters joined to its front or end, most likely first (never shorter than 3 letters)."""
+        out: list[str] = []
+        for prefix in self.prefixes:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                out.append(word[len(prefix):])
+        for suffix in self.suffixes:
+            for stem in [word, *out]:
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+                    out.append(stem[: -len(suffix)])
         return out
 
     def _dropped_g(self, word: str) -> str:
@@ -104,7 +148,8 @@ class Language:
     def term(self, word: str) -> str:
         """The index term for one word: its lemma, then its stem, then folded."""
         lemma = _lemma(self.lemmatiser, self.restored(word))
-        return _stem(self.stemmer, self.synonyms.get(lemma, lemma))
+        head = self.synonyms.get(lemma) or (self.fold_lookups and self.folded_synonyms.get(fold(lemma))) or lemma
+        return _stem(self.stemmer, head)
 
     def known(self, word: str) -> bool:
         """Whether the language's dictionary knows ``word`` (so it is not a typo)."""
@@ -142,7 +187,7 @@ class Language:
 
     def content_words(self, text: str) -> list[str]:
         """The words that say what a question is about (stopwords left out)."""
-        return [w for w in self.phrased_words(text) if w not in self.stopwords]
+        return [w for w in self.phrased_words(text) if not self.is_stopword(w)]
 
     def terms(self, text: str) -> list[str]:
         """The index terms of ``text``'s content words, in order."""
@@ -200,15 +245,26 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
                 phrases.setdefault(words[0], []).append((words, tuple(plain_words(meaning))))
     for found in phrases.values():
         found.sort(key=lambda pair: -len(pair[0]))
+    stopwords = frozenset(w for s in data.get("stopwords", []) for w in plain_words(s))
+    folded_replace: dict[str, tuple[str, ...]] = {}
+    for key, value in replace.items():
+        folded_replace.setdefault(fold(key), value)
     return Language(
         locale=locale,
         lemmatiser=lemmatiser,
         stemmer=data.get("stemmer"),
-        stopwords=frozenset(w for s in data.get("stopwords", []) for w in plain_words(s)),
+        stopwords=stopwords,
         replace=replace,
         synonyms=synonyms,
         phrases={first: tuple(found) for first, found in phrases.items()},
         letters=letters,
+        prefixes=tuple(sorted(data.get("prefixes", []), key=len, reverse=True)),
+        suffixes=tuple(data.get("suffixes", [])),
+        conjunctions=tuple(data.get("conjunctions", [])),
+        fold_lookups=bool(data.get("fold_lookups", False)),
+        folded_replace=folded_replace,
+        folded_stopwords=frozenset(fold(w) for w in stopwords),
+        folded_synonyms={fold(word): head for word, head in synonyms.items()},
     )
 
 

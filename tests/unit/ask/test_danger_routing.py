@@ -79,6 +79,7 @@ def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: st
 # Answerable questions that tell of harm: a help line first, then the answer.
 TELLS_OF_HARM = {
     "my ex who used to beat me up is gonna be at the conference, i cant be in same room as him": "ex-will-be-there",
+    "طليقي كان يضربني ورح يكون قاعد بنفس الغرفة، أنا مرعوبة": "ex-will-be-there",
     "شوہر مجھے مارتا تھا، اب میں اس سے الگ ہوں لیکن رپورٹ میں لکھا ہے کہ میں نے بچوں کو نہیں بچایا، کیا سارا الزام مجھ پر ڈال دیں گے": "blamed-for-the-abuse",
     "is there a helpline for women getting out of a violent relationship": "domestic-abuse-help",
     "fostul ma batea si acum zic ca eu n-am protejat copiii, adica e vina mea??": "blamed-for-the-abuse",
