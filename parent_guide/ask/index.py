@@ -21,12 +21,14 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
 from parent_guide.ask.entries import LocaleAsk
-from parent_guide.ask.language import Language
+from parent_guide.ask.language import Language, fold
 
 _TAGS = re.compile(r"<[^>]+>")
 _DIGIT = re.compile(r"\d")
 # Column weights for the entry table: questions, topic, answer.
 ENTRY_WEIGHTS = (3.0, 1.0, 0.5)
+# A word read without a letter joined to it is less sure than one found as typed.
+UNJOINED_WEIGHT = 0.85
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,18 @@ class LocaleIndex:
     def _query_term(self, word: str) -> QueryTerm:
         term = self.language.term(word)
         weight = 1.0
-        if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(word):
+        if term not in self.idf and self.language.fold_lookups and fold(word) != word:
+            # Typed with another hamza seat or none ("أخبي", "اخبي"): the folded word, if the entries use it.
+            folded = self.language.term(fold(word))
+            if folded in self.idf:
+                term = folded
+        if term not in self.idf and not word.isdigit():
+            # A word with "and", "the" or a spoken tense mark joined to it ("وتكذب", "هدفع"): the word itself.
+            for bare in self.language.unjoined(word):
+                if self.language.term(bare) in self.idf:
+                    term, weight = self.language.term(bare), UNJOINED_WEIGHT
+                    break
+        if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(self.language.restored(word)):
             best = self.closest_word(word)
             if best is not None:
                 term, weight = self.words[best[0]], best[1]

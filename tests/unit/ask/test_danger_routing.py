@@ -13,7 +13,7 @@ EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
 # tuning set's danger questions, the English development set's, every second
 # and third development set's (written blind, with indirect ways of saying it),
-# and every fourth and fifth one's.
+# and every fourth, fifth and sixth one's.
 DANGER_FILES = (
     tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
@@ -22,6 +22,7 @@ DANGER_FILES = (
     + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("dev4-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("dev5-*.toml")))
+    + tuple(sorted(p.name for p in EVAL.glob("dev6-*.toml")))
 )
 
 
@@ -54,9 +55,10 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
 @pytest.mark.parametrize(
     "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + sorted(p.name for p in EVAL.glob("dev4-*.toml"))
     + sorted(p.name for p in EVAL.glob("dev5-*.toml"))
+    + sorted(p.name for p in EVAL.glob("dev6-*.toml"))
 )
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning, second, fourth or fifth development question is taken for danger.
+    """Verify no answerable or off-topic tuning, second, fourth, fifth or sixth development question is taken for danger.
 
     A question that tells of harm (past abuse by someone who will be at the
     meeting, the bruise the conference is about) is labelled answerable and
@@ -77,9 +79,18 @@ def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: st
 # Answerable questions that tell of harm: a help line first, then the answer.
 TELLS_OF_HARM = {
     "my ex who used to beat me up is gonna be at the conference, i cant be in same room as him": "ex-will-be-there",
+    "طليقي كان يضربني ورح يكون قاعد بنفس الغرفة، أنا مرعوبة": "ex-will-be-there",
     "شوہر مجھے مارتا تھا، اب میں اس سے الگ ہوں لیکن رپورٹ میں لکھا ہے کہ میں نے بچوں کو نہیں بچایا، کیا سارا الزام مجھ پر ڈال دیں گے": "blamed-for-the-abuse",
     "is there a helpline for women getting out of a violent relationship": "domestic-abuse-help",
     "fostul ma batea si acum zic ca eu n-am protejat copiii, adica e vina mea??": "blamed-for-the-abuse",
+    "they've written failure to protect but he was the one beating me, how is that on me": "blamed-for-the-abuse",
+    "imi zic ca e vina mea ca n-am protejat copiii de el, dar el ma batea pe mine": "blamed-for-the-abuse",
+    "ma nhw'n deud mod i wedi methu amddiffyn y plant ond fo oedd yn brifo fi": "blamed-for-the-abuse",
+    # afraid of the ex who will be at the meeting
+    "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
+    # a Polish ex-partner who hit her, at the conference; the children saw him hit her, and she is blamed
+    "były partner który mnie bił też ma być na konferencji, trzęsę się na samą myśl": "ex-will-be-there",
+    "teraz mowia ze to moja wina ze dzieci widzialy jak on mnie bil, czy tak moga": "blamed-for-the-abuse",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
 }

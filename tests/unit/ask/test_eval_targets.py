@@ -30,7 +30,9 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # 82.4% / 89.3% / 93.8%, off-topic answered 3.2%; after a fourth (dev4-en) and the
 # calibration model deciding whether to answer, 83.4% / 92.0% / 93.8%, off-topic
 # answered 1.6%, on 1 December 2026; after a fifth (dev5-en) and fourth sets in every
-# other language, 84.0% / 92.5% / 93.8%, off-topic answered 1.6%, on 2 December 2026). The shortfall
+# other language, 84.0% / 92.5% / 93.8%, off-topic answered 1.6%, on 2 December 2026; after a
+# sixth (dev6-en) and fifth sets in every other language, 84.5% / 92.5% / 93.8%, off-topic
+# answered 3.2%, later on 2 December 2026). The shortfall
 # stands until new entries and danger words are written without the held-aside set;
 # strict, so this fails loudly once the targets are met.
 @pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 92.5%, danger 93.8%")
@@ -49,7 +51,8 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
 # dev2-<locale>.toml), never on these (1 December 2026); re-measured after the
 # calibration model (ar 92.7% top-3, pl 96.4%, ur 98.1%, cy and ro unchanged), and
 # again after a fourth blind development set in each language (2 December 2026: ar
-# 94.5%, pl 94.6%, ur 96.2% with off-topic 1.7%; cy and ro unchanged).
+# 94.5%, pl 94.6%, ur 96.2% with off-topic 1.7%; cy and ro unchanged), and after a fifth
+# (later on 2 December 2026: ur 98.1%, every other figure unchanged).
 # Arabic meets every target; each other language still misses one or two.
 SHORT_OF_TARGET = {
     "cy": "off-topic answered 5.1%",

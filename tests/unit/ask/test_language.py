@@ -72,3 +72,15 @@ def test_sayings_are_read_as_one_thing_for_ranking_only(app: Flask) -> None:
     assert language.terms("will the old bill be there") == language.terms("will the police be there")
     assert language.terms("the person in charge") == language.terms("person incharge")
     assert language.normalised("will the old bill be there") == "will the old bill be there"
+
+
+def test_polish_typed_without_polish_letters_is_read_with_them(app: Flask) -> None:
+    """Verify "bylam" reads as "byłam" and "uzywalam" as "używałam" for ranking, while known words and the danger text stay as typed."""
+    language = app.extensions["parent_guide.ask"].locales["pl"].language
+    assert language.restored("uzywalam") == "używałam"
+    assert language.restored("dlugich") == "długich"
+    assert language.term("gadac") == language.term("gadać")
+    assert language.restored("council") == "council"
+    assert language.normalised("uzywalam") == "uzywalam"
+    english = app.extensions["parent_guide.ask"].locales["en"].language
+    assert english.restored("bylam") == "bylam"
