@@ -153,7 +153,7 @@ class Language:
 
     def known(self, word: str) -> bool:
         """Whether the language's dictionary knows ``word`` (so it is not a typo)."""
-        return bool(self.lemmatiser) and simplemma.is_known(word, lang=self.lemmatiser)
+        return bool(self.lemmatiser) and _known(self.lemmatiser, word)
 
     def restored(self, word: str) -> str:
         """``word`` with its language's own letters put back, if typed without them ("bylam" is "byłam").
@@ -197,6 +197,12 @@ class Language:
 @lru_cache(maxsize=65536)
 def _lemma(lemmatiser: str | None, word: str) -> str:
     return simplemma.lemmatize(word, lang=lemmatiser).casefold() if lemmatiser else word
+
+
+@lru_cache(maxsize=65536)
+def _known(lemmatiser: str, word: str) -> bool:
+    # The danger check asks this of every word in every language: most words come again.
+    return bool(simplemma.is_known(word, lang=lemmatiser))
 
 
 @lru_cache(maxsize=65536)
