@@ -100,8 +100,8 @@ class LocaleIndex:
         if term not in self.idf and not word.isdigit():
             # A word with "and", "the" or a spoken tense mark joined to it ("وتكذب", "هدفع"): the word itself.
             for bare in self.language.unjoined(word):
-                if self.language.term(bare) in self.idf:
-                    term, weight = self.language.term(bare), UNJOINED_WEIGHT
+                if (bare_term := self.language.term(bare)) in self.idf:
+                    term, weight = bare_term, UNJOINED_WEIGHT
                     break
         if term not in self.idf and not word.isdigit() and len(word) >= 4 and not self.language.known(self.language.restored(word)):
             best = self.closest_word(word)

@@ -207,7 +207,7 @@ def _known(lemmatiser: str, word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _restored(lemmatiser: str, letters: tuple[tuple[str, str], ...], word: str) -> str:
-    if not word.isalpha() or simplemma.is_known(word, lang=lemmatiser):
+    if not word.isalpha() or _known(lemmatiser, word):
         return word
     table = dict(letters)
     spots = [i for i, ch in enumerate(word) if ch in table]
@@ -219,7 +219,7 @@ def _restored(lemmatiser: str, letters: tuple[tuple[str, str], ...], word: str) 
                 for i, letter in zip(chosen, put):
                     spelling[i] = letter
                 candidate = "".join(spelling)
-                if simplemma.is_known(candidate, lang=lemmatiser):
+                if _known(lemmatiser, candidate):
                     return candidate
                 tried += 1
                 if tried >= MAX_SPELLINGS:

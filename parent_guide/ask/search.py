@@ -201,9 +201,10 @@ class Searcher:
         self.locales = dict(locales)
         self.indexes = {code: build_index(ask) for code, ask in self.locales.items()}
         self.vocabulary = {code: _vocabulary(ask) for code, ask in self.locales.items()}
-        # The danger check's word lists, worked out now rather than on a parent's first question.
+        # The danger check's word lists and sieve, worked out now rather than on a parent's first question.
         for ask in self.locales.values():
             ask.known_words  # noqa: B018
+            ask.danger_sieve  # noqa: B018
         # Read now, so a model file fitted on other signals stops start-up, not a parent's question.
         calibration.load()
 

@@ -158,9 +158,3 @@ class Sieve:
                     if index not in found and text.startswith(anchor, at):
                         found.add(index)
         return found
-
-    def matching(self, text: str) -> Iterator[int]:
-        """Indexes of the patterns that match ``text``, in order."""
-        for index in sorted(self.candidates(text)):
-            if self.patterns[index].search(text):
-                yield index
