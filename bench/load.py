@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import frontmatter
 
 from parent_guide.config import PROJECT_ROOT
 from tests.postgres import free_port, throwaway_cluster
@@ -52,8 +53,11 @@ MIX = (
     ("autosave", 2 * len(SECTIONS)),
     ("save", len(SECTIONS)),
     ("tailoring answer", 6),
+    ("question", 3),
     ("PDF", 1),
 )
+# The entries whose first phrasing, in the parent's language, each parent asks in a round.
+QUESTIONS = ("will-they-take-my-kids", "bring-a-supporter", "will-the-police-be-there")
 SOON = date.today() + timedelta(days=15)
 TAILORING = (
     ("area", {"answer": "kent"}),
@@ -124,6 +128,7 @@ async def _visit(http: aiohttp.ClientSession, number: int, with_pdf: bool, resul
     lang = LOCALES[number % len(LOCALES)]
     contents = await _timed(results, "guide page", lambda: http.get(f"/{lang}/guide/"), 200)
     steps = STEP_LINK.findall(contents)
+    questions = _questions(lang)
     token = _first(TOKEN, await _timed(results, "form page", lambda: http.get(f"/{lang}/prepare/"), 200))
     await _timed(results, "save", lambda: http.post(f"/{lang}/prepare/start", data={"csrf_token": token}, allow_redirects=False), 302)
     turn = 0
@@ -144,10 +149,20 @@ async def _visit(http: aiohttp.ClientSession, number: int, with_pdf: bool, resul
                 slug, answer = TAILORING[index]
                 url = f"/{lang}/your-guide/questions/{slug}"
                 await _timed(results, "tailoring answer", lambda: http.post(url, data={"csrf_token": token, **answer}, allow_redirects=False), 302)
+            # Three questions a round, after the first three sections.
+            if index < len(questions):
+                asked = {"question": questions[index]}
+                await _timed(results, "question", lambda: http.post(f"/{lang}/ask", data=asked), 200)
             # One PDF a round, after a different section for each parent, so the PDFs are
             # spread over the run and a bounded run measures them before every round ends.
             if with_pdf and index == number % len(SECTIONS):
                 await _timed(results, "PDF", lambda: http.get(f"/{lang}/prepare/document.pdf"), 200)
+
+
+def _questions(lang: str) -> list[str]:
+    """The questions a parent asks in ``lang``: each entry's first phrasing, as a parent would type it."""
+    folder = PROJECT_ROOT / "content" / lang / "questions"
+    return [frontmatter.load(folder / f"{entry}.md")["phrasings"][0] for entry in QUESTIONS]
 
 
 async def _hello(base: str, results: Results) -> None:
