@@ -5,25 +5,25 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from parent_guide.ask.evaluation import ROUTES, read
+from parent_guide.ask.evaluation import DEV_PARTS, ROUTES, read
 from parent_guide.ask.search import danger_kinds
 from parent_guide.config import PROJECT_ROOT
 
 EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
-# tuning set's danger questions, the English development set's, every second
-# and third development set's (written blind, with indirect ways of saying it),
-# and every fourth, fifth and sixth one's.
+# tuning set's danger questions and every development set's (each written blind,
+# many with indirect ways of saying it): the parts come from DEV_PARTS.
 DANGER_FILES = (
     tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
-    + ("dev-en.toml",)
-    + tuple(sorted(p.name for p in EVAL.glob("dev2-*.toml")))
-    + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
-    + tuple(sorted(p.name for p in EVAL.glob("dev4-*.toml")))
-    + tuple(sorted(p.name for p in EVAL.glob("dev5-*.toml")))
-    + tuple(sorted(p.name for p in EVAL.glob("dev6-*.toml")))
+    + tuple(name for part in DEV_PARTS for name in sorted(p.name for p in EVAL.glob(f"{part}-*.toml")))
 )
+# The sets whose ordinary questions must not be taken for danger: tuning and every
+# development part but the first and third (written before this check, some of
+# their questions tell of harm without being labelled so).
+ORDINARY_FILES = sorted(p.name for p in EVAL.glob("tuning-*.toml")) + [
+    name for part in DEV_PARTS if part not in ("dev", "dev3") for name in sorted(p.name for p in EVAL.glob(f"{part}-*.toml"))
+]
 
 
 def _danger_items() -> list[tuple[str, str]]:
@@ -52,13 +52,9 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
     assert ROUTES[route] in danger_kinds(question, locales)
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + sorted(p.name for p in EVAL.glob("dev4-*.toml"))
-    + sorted(p.name for p in EVAL.glob("dev5-*.toml"))
-    + sorted(p.name for p in EVAL.glob("dev6-*.toml"))
-)
+@pytest.mark.parametrize("name", ORDINARY_FILES)
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning, second, fourth, fifth or sixth development question is taken for danger.
+    """Verify no answerable or off-topic question of the tuning and later development sets is taken for danger.
 
     A question that tells of harm (past abuse by someone who will be at the
     meeting, the bruise the conference is about) is labelled answerable and
