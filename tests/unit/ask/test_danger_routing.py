@@ -81,6 +81,8 @@ TELLS_OF_HARM = {
     "fostul ma batea si acum zic ca eu n-am protejat copiii, adica e vina mea??": "blamed-for-the-abuse",
     "they've written failure to protect but he was the one beating me, how is that on me": "blamed-for-the-abuse",
     "imi zic ca e vina mea ca n-am protejat copiii de el, dar el ma batea pe mine": "blamed-for-the-abuse",
+    # he hit her when they lived together, and now the social worker says she did not protect the children
+    "el ma batea cand stateam impreuna si acum social worker-ul zice ca eu n-am protejat copiii. eu sunt vinovata??": "blamed-for-the-abuse",
     "ma nhw'n deud mod i wedi methu amddiffyn y plant ond fo oedd yn brifo fi": "blamed-for-the-abuse",
     # afraid of the ex who will be at the meeting
     "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
