@@ -89,6 +89,7 @@ TELLS_OF_HARM = {
     # a Polish ex-partner who hit her, at the conference; the children saw him hit her, and she is blamed
     "były partner który mnie bił też ma być na konferencji, trzęsę się na samą myśl": "ex-will-be-there",
     "teraz mowia ze to moja wina ze dzieci widzialy jak on mnie bil, czy tak moga": "blamed-for-the-abuse",
+    "moj ex co mnie kiedys bil bedzie na tej konferencji, nie chce z nim siedziec w jednym pokoju, jestem przerazona": "ex-will-be-there",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
 }
