@@ -84,6 +84,8 @@ TELLS_OF_HARM = {
     # he hit her when they lived together, and now the social worker says she did not protect the children
     "el ma batea cand stateam impreuna si acum social worker-ul zice ca eu n-am protejat copiii. eu sunt vinovata??": "blamed-for-the-abuse",
     "ma nhw'n deud mod i wedi methu amddiffyn y plant ond fo oedd yn brifo fi": "blamed-for-the-abuse",
+    # he used to hit her, and now she is told she did not protect the children (Roman Urdu)
+    "wo mujhe maarta tha, ab social wale keh rahe hain maine bachon ko bachaya nahi, kya ulta mujhe hi qusoorwar manenge": "blamed-for-the-abuse",
     # afraid of the ex who will be at the meeting
     "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
     # a Polish ex-partner who hit her, at the conference; the children saw him hit her, and she is blamed
