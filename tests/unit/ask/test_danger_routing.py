@@ -89,6 +89,7 @@ TELLS_OF_HARM = {
     "teraz mowia ze to moja wina ze dzieci widzialy jak on mnie bil, czy tak moga": "blamed-for-the-abuse",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
+    "fydd y cyn-gariad yna? fo nath fy mrifo i llynedd a dwi ddim isio bod yn yr un stafell a fo": "ex-will-be-there",
 }
 
 
