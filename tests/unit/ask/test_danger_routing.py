@@ -94,6 +94,7 @@ TELLS_OF_HARM = {
     "moj ex co mnie kiedys bil bedzie na tej konferencji, nie chce z nim siedziec w jednym pokoju, jestem przerazona": "ex-will-be-there",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
+    "fydd y cyn-gariad yna? fo nath fy mrifo i llynedd a dwi ddim isio bod yn yr un stafell a fo": "ex-will-be-there",
 }
 
 
