@@ -64,7 +64,7 @@ def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: st
     searcher = app.extensions["parent_guide.ask"]
     data = read(EVAL / name)
     questions = [item["q"] for item in data["answerable"]] + list(data.get("off_topic", []))
-    routed = [q for q in questions if danger_kinds(q, searcher.locales) and q not in TELLS_OF_HARM and q not in OTHER_LANGUAGE_FALSE_ALARMS]
+    routed = [q for q in questions if danger_kinds(q, searcher.locales) and q not in TELLS_OF_HARM]
     assert routed == []
     for question, entry in TELLS_OF_HARM.items():
         if question in questions:
@@ -96,9 +96,3 @@ TELLS_OF_HARM = {
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
     "fydd y cyn-gariad yna? fo nath fy mrifo i llynedd a dwi ddim isio bod yn yr un stafell a fo": "ex-will-be-there",
 }
-
-
-# A Welsh question an Urdu pattern takes for a child in danger: colloquial "ma'r" (the) reads as Roman
-# Urdu "mar" (hit) and "son" (mention) as the English "son". Every language's patterns are tried on every
-# question, so a parent writing in Urdu and English is not missed; this false alarm is the cost.
-OTHER_LANGUAGE_FALSE_ALARMS = {"be ydi'r core group ma ma'r SW yn son amdano fo"}
