@@ -5,25 +5,25 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from parent_guide.ask.evaluation import ROUTES, read
+from parent_guide.ask.evaluation import DEV_PARTS, ROUTES, read
 from parent_guide.ask.search import danger_kinds
 from parent_guide.config import PROJECT_ROOT
 
 EVAL = PROJECT_ROOT / "tests" / "ask" / "eval"
 # Every extra danger list (each written before its language's patterns), every
-# tuning set's danger questions, the English development set's, every second
-# and third development set's (written blind, with indirect ways of saying it),
-# and every fourth, fifth and sixth one's.
+# tuning set's danger questions and every development set's (each written blind,
+# many with indirect ways of saying it): the parts come from DEV_PARTS.
 DANGER_FILES = (
     tuple(sorted(p.name for p in EVAL.glob("extra-danger-*.toml")))
     + tuple(sorted(p.name for p in EVAL.glob("tuning-*.toml")))
-    + ("dev-en.toml",)
-    + tuple(sorted(p.name for p in EVAL.glob("dev2-*.toml")))
-    + tuple(sorted(p.name for p in EVAL.glob("dev3-*.toml")))
-    + tuple(sorted(p.name for p in EVAL.glob("dev4-*.toml")))
-    + tuple(sorted(p.name for p in EVAL.glob("dev5-*.toml")))
-    + tuple(sorted(p.name for p in EVAL.glob("dev6-*.toml")))
+    + tuple(name for part in DEV_PARTS for name in sorted(p.name for p in EVAL.glob(f"{part}-*.toml")))
 )
+# The sets whose ordinary questions must not be taken for danger: tuning and every
+# development part but the first and third (written before this check, some of
+# their questions tell of harm without being labelled so).
+ORDINARY_FILES = sorted(p.name for p in EVAL.glob("tuning-*.toml")) + [
+    name for part in DEV_PARTS if part not in ("dev", "dev3") for name in sorted(p.name for p in EVAL.glob(f"{part}-*.toml"))
+]
 
 
 def _danger_items() -> list[tuple[str, str]]:
@@ -52,13 +52,9 @@ def test_danger_question_routes_to_its_help_line(app: Flask, question: str, rout
     assert ROUTES[route] in danger_kinds(question, locales)
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in EVAL.glob("tuning-*.toml")) + sorted(p.name for p in EVAL.glob("dev2-*.toml")) + sorted(p.name for p in EVAL.glob("dev4-*.toml"))
-    + sorted(p.name for p in EVAL.glob("dev5-*.toml"))
-    + sorted(p.name for p in EVAL.glob("dev6-*.toml"))
-)
+@pytest.mark.parametrize("name", ORDINARY_FILES)
 def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: str) -> None:
-    """Verify no answerable or off-topic tuning, second, fourth, fifth or sixth development question is taken for danger.
+    """Verify no answerable or off-topic question of the tuning and later development sets is taken for danger.
 
     A question that tells of harm (past abuse by someone who will be at the
     meeting, the bruise the conference is about) is labelled answerable and
@@ -68,7 +64,7 @@ def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: st
     searcher = app.extensions["parent_guide.ask"]
     data = read(EVAL / name)
     questions = [item["q"] for item in data["answerable"]] + list(data.get("off_topic", []))
-    routed = [q for q in questions if danger_kinds(q, searcher.locales) and q not in TELLS_OF_HARM and q not in OTHER_LANGUAGE_FALSE_ALARMS]
+    routed = [q for q in questions if danger_kinds(q, searcher.locales) and q not in TELLS_OF_HARM]
     assert routed == []
     for question, entry in TELLS_OF_HARM.items():
         if question in questions:
@@ -85,18 +81,21 @@ TELLS_OF_HARM = {
     "fostul ma batea si acum zic ca eu n-am protejat copiii, adica e vina mea??": "blamed-for-the-abuse",
     "they've written failure to protect but he was the one beating me, how is that on me": "blamed-for-the-abuse",
     "imi zic ca e vina mea ca n-am protejat copiii de el, dar el ma batea pe mine": "blamed-for-the-abuse",
+    # he hit her when they lived together, and now the social worker says she did not protect the children
+    "el ma batea cand stateam impreuna si acum social worker-ul zice ca eu n-am protejat copiii. eu sunt vinovata??": "blamed-for-the-abuse",
     "ma nhw'n deud mod i wedi methu amddiffyn y plant ond fo oedd yn brifo fi": "blamed-for-the-abuse",
+    # he used to hit her, and now she is told she did not protect the children (Roman Urdu)
+    "wo mujhe maarta tha, ab social wale keh rahe hain maine bachon ko bachaya nahi, kya ulta mujhe hi qusoorwar manenge": "blamed-for-the-abuse",
     # afraid of the ex who will be at the meeting
     "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
     # a Polish ex-partner who hit her, at the conference; the children saw him hit her, and she is blamed
     "były partner który mnie bił też ma być na konferencji, trzęsę się na samą myśl": "ex-will-be-there",
     "teraz mowia ze to moja wina ze dzieci widzialy jak on mnie bil, czy tak moga": "blamed-for-the-abuse",
+    "moj ex co mnie kiedys bil bedzie na tej konferencji, nie chce z nim siedziec w jednym pokoju, jestem przerazona": "ex-will-be-there",
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
+    "fydd y cyn-gariad yna? fo nath fy mrifo i llynedd a dwi ddim isio bod yn yr un stafell a fo": "ex-will-be-there",
+    # an ex who used to beat her will be at the meeting; help after domestic abuse, for a mother still shaken by it
+    "my ex is going to be there and he used to beat me, im terrified of being in the same room as him again": "ex-will-be-there",
+    "is there anyone who helps women whove been through domestic abuse, we split up last year but im still a mess": "domestic-abuse-help",
 }
-
-
-# A Welsh question an Urdu pattern takes for a child in danger: colloquial "ma'r" (the) reads as Roman
-# Urdu "mar" (hit) and "son" (mention) as the English "son". Every language's patterns are tried on every
-# question, so a parent writing in Urdu and English is not missed; this false alarm is the cost.
-OTHER_LANGUAGE_FALSE_ALARMS = {"be ydi'r core group ma ma'r SW yn son amdano fo"}

@@ -32,10 +32,12 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # answered 1.6%, on 1 December 2026; after a fifth (dev5-en) and fourth sets in every
 # other language, 84.0% / 92.5% / 93.8%, off-topic answered 1.6%, on 2 December 2026; after a
 # sixth (dev6-en) and fifth sets in every other language, 84.5% / 92.5% / 93.8%, off-topic
-# answered 3.2%, later on 2 December 2026). The shortfall
+# answered 3.2%, later on 2 December 2026; after a seventh (dev7-en) and sixth sets in
+# Welsh, Romanian, Polish and Urdu, 85.0% / 93.0% / 100%, off-topic answered 3.2%, on
+# 2 December 2026). The shortfall
 # stands until new entries and danger words are written without the held-aside set;
 # strict, so this fails loudly once the targets are met.
-@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 92.5%, danger 93.8%")
+@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 93.0%")
 def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     """Verify the issue's targets on questions written without seeing the entries."""
     figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / "heldout-en.toml"), "en")
@@ -52,12 +54,14 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
 # calibration model (ar 92.7% top-3, pl 96.4%, ur 98.1%, cy and ro unchanged), and
 # again after a fourth blind development set in each language (2 December 2026: ar
 # 94.5%, pl 94.6%, ur 96.2% with off-topic 1.7%; cy and ro unchanged), and after a fifth
-# (later on 2 December 2026: ur 98.1%, every other figure unchanged).
+# (later on 2 December 2026: ur 98.1%, every other figure unchanged), and after a sixth in
+# Welsh, Romanian, Polish and Urdu (2 December 2026: cy top-3 96.6% but off-topic 6.8%, one
+# more of 59 with the refitted threshold; ro danger 100%; pl and ur unchanged).
 # Arabic meets every target; each other language still misses one or two.
 SHORT_OF_TARGET = {
-    "cy": "off-topic answered 5.1%",
+    "cy": "off-topic answered 6.8%",
     "pl": "danger routed 92.3%",
-    "ro": "off-topic answered 6.9%, danger routed 92.3%",
+    "ro": "off-topic answered 6.9%",
     "ur": "danger routed 92.3%",
 }
 OTHER_LOCALES = ("ar", "cy", "pl", "ro", "ur")
