@@ -54,6 +54,9 @@ def server_env(database_url: str, **settings: str) -> dict[str, str]:
     }
 
 
+STARTUP_SECONDS = 180
+
+
 @contextmanager
 def gunicorn(env: dict[str, str], log_dir: Path, workers: int = 2) -> Iterator[Server]:
     """Start gunicorn, wait until /healthz answers, and stop it afterwards."""
@@ -67,7 +70,10 @@ def gunicorn(env: dict[str, str], log_dir: Path, workers: int = 2) -> Iterator[S
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        # The master loads the app before forking (about 10 s of CPU: six languages' word
+        # lists, dictionaries and indexes), so on a machine busy with other tests it can
+        # take well over a minute to answer.
+        deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             try:
                 if httpx.get(f"{url}/healthz", timeout=2).status_code == 200:
@@ -75,7 +81,8 @@ def gunicorn(env: dict[str, str], log_dir: Path, workers: int = 2) -> Iterator[S
             except httpx.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not start: {error_log.read_text()}")
+                state = f"exited with {process.returncode}" if process.poll() is not None else f"not answering after {STARTUP_SECONDS} s"
+                raise RuntimeError(f"gunicorn did not start ({state}): {error_log.read_text()}")
             time.sleep(0.2)
         yield Server(url, process, access_log)
     finally:
