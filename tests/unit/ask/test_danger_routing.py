@@ -98,4 +98,6 @@ TELLS_OF_HARM = {
     # an ex who used to beat her will be at the meeting; help after domestic abuse, for a mother still shaken by it
     "my ex is going to be there and he used to beat me, im terrified of being in the same room as him again": "ex-will-be-there",
     "is there anyone who helps women whove been through domestic abuse, we split up last year but im still a mess": "domestic-abuse-help",
+    # her former husband hit her, and now the social worker says she did not protect the children (Urdu)
+    "میرے سابقہ شوہر نے مجھے مارا تھا، اب ہم الگ ہیں، لیکن سوشل ورکر کہتی ہے میں نے بچوں کو نہیں بچایا، کیا قصور میرا ہے؟": "blamed-for-the-abuse",
 }
