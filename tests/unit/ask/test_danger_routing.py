@@ -98,4 +98,10 @@ TELLS_OF_HARM = {
     # an ex who used to beat her will be at the meeting; help after domestic abuse, for a mother still shaken by it
     "my ex is going to be there and he used to beat me, im terrified of being in the same room as him again": "ex-will-be-there",
     "is there anyone who helps women whove been through domestic abuse, we split up last year but im still a mess": "domestic-abuse-help",
+    # her former husband hit her, and now the social worker says she did not protect the children (Urdu)
+    "میرے سابقہ شوہر نے مجھے مارا تھا، اب ہم الگ ہیں، لیکن سوشل ورکر کہتی ہے میں نے بچوں کو نہیں بچایا، کیا قصور میرا ہے؟": "blamed-for-the-abuse",
+    # a 15-year-old run by a gang (criminal exploitation), and the parent asks why the conference is about the family
+    "my lad is 15 and got picked up with gear two hours away in a town hes never been to, hes being run by older lads from the estate, i know he is, and now the social tell me theres a child protection conference about him and my other kids. why is it us being looked at when its the gang doing this to him": "why-is-there-a-conference",
+    # a son who keeps going missing with the people who run him, and the parent cannot stop it
+    "if my son keeps going missing with them and I cant stop him, could the council take us to court over it": "will-it-go-to-court",
 }
