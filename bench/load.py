@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import os
 import re
 import secrets
@@ -159,10 +160,14 @@ async def _visit(http: aiohttp.ClientSession, number: int, with_pdf: bool, resul
                 await _timed(results, "PDF", lambda: http.get(f"/{lang}/prepare/document.pdf"), 200)
 
 
-def _questions(lang: str) -> list[str]:
-    """The questions a parent asks in ``lang``: each entry's first phrasing, as a parent would type it."""
+@functools.cache
+def _questions(lang: str) -> tuple[str, ...]:
+    """The questions a parent asks in ``lang``: each entry's first phrasing, as a parent would type it.
+
+    Read once per language (before the runs, see ``main``), not by each parent inside the timed run.
+    """
     folder = PROJECT_ROOT / "content" / lang / "questions"
-    return [frontmatter.load(folder / f"{entry}.md")["phrasings"][0] for entry in QUESTIONS]
+    return tuple(frontmatter.load(folder / f"{entry}.md")["phrasings"][0] for entry in QUESTIONS)
 
 
 async def _hello(base: str, results: Results) -> None:
@@ -274,6 +279,8 @@ def main() -> None:
     parser.add_argument("--locales", default="en", help="languages the parents use, comma-separated, one each in turn")
     args = parser.parse_args()
     LOCALES[:] = args.locales.split(",")
+    for lang in LOCALES:
+        _questions(lang)
     kind = f"{args.workers} sync workers" if args.threads <= 1 else f"{args.workers} workers of {args.threads} threads (gthread)"
     print(f"{args.parents} parents, no pause, {args.seconds:.0f} s per run, gunicorn {kind}, on {os.cpu_count()} cores, in {', '.join(LOCALES)}")
     print("Each parent's round: " + ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in MIX)
