@@ -96,7 +96,10 @@ def _ask(page: Page, question: str) -> None:
     """Ask from the question box in the page's search landmark, as a parent would."""
     box = page.locator("form[role=search]").first
     box.locator("[name=question]").fill(question)
-    box.locator("button").first.click()
+    # The page asked from has a heading too: wait for the answer page itself to load,
+    # or the checks can run on a page half replaced.
+    with page.expect_navigation():
+        box.locator("button").first.click()
     expect(page.locator("main h1")).to_be_visible()
 
 
