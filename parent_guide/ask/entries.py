@@ -5,6 +5,11 @@ guide step that explains more), ``topic`` and ``phrasings`` (ways parents
 really ask it); the body is the short answer. Entries share ids across
 locales; one missing in a language falls back to English. A mistake stops
 start-up with the file named, as for the rest of the content.
+
+Each locale's ``ask.toml`` holds its ``[language]`` settings and its
+``[danger]`` patterns, a list for each kind; ``[danger.fragments]`` names
+pieces of pattern many share (the words for a child), written ``{name}`` in a
+pattern, so a word added once reaches every pattern that uses it.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ MIN_SLIP_LENGTH = 4
 _ESCAPES = re.compile(r"\\.")
 _PATTERN_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_SLIP_LENGTH)
 _KEYS = ("title", "step", "topic", "phrasings")
+# A named fragment in a danger pattern: "{child}" (a name, so a count such as "{0,30}" is never one).
+_FRAGMENT_NAME = re.compile(r"[a-z_]+")
+_FRAGMENT = re.compile(r"\{([a-z_]+)\}")
 
 
 @dataclass(frozen=True)
@@ -138,13 +146,33 @@ def _settings(path: Path) -> dict[str, Any]:
         raise ContentError(path, f"not valid TOML: {error}") from error
 
 
+def _fragments(path: Path, raw: Any) -> dict[str, str]:
+    """``[danger.fragments]``: named pieces of pattern (a list of words for a child, say) kept in one place."""
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and _FRAGMENT_NAME.fullmatch(k) and isinstance(v, str) for k, v in raw.items()):
+        raise ContentError(path, "[danger.fragments] must map lower-case names to pattern text")
+    return dict(raw)
+
+
+def _expanded(path: Path, kind: str, pattern: str, fragments: dict[str, str]) -> str:
+    """``pattern`` with each ``{name}`` replaced by its fragment, as a group (a ``{2,5}`` count is left alone)."""
+
+    def piece(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in fragments:
+            raise ContentError(path, f"danger.{kind}: unknown fragment '{{{name}}}'")
+        return f"(?:{fragments[name]})"
+
+    return _FRAGMENT.sub(piece, pattern)
+
+
 def _danger(path: Path, raw: Any) -> dict[str, tuple[re.Pattern[str], ...]]:
-    if not isinstance(raw, dict) or set(raw) - set(DANGER_KINDS):
-        raise ContentError(path, f"[danger] may only hold {', '.join(DANGER_KINDS)}")
+    if not isinstance(raw, dict) or set(raw) - {*DANGER_KINDS, "fragments"}:
+        raise ContentError(path, f"[danger] may only hold {', '.join(DANGER_KINDS)} and fragments")
+    fragments = _fragments(path, raw.get("fragments", {}))
     compiled = {}
     for kind in DANGER_KINDS:
         try:
-            compiled[kind] = tuple(re.compile(p) for p in raw.get(kind, []))
+            compiled[kind] = tuple(re.compile(_expanded(path, kind, p, fragments)) for p in raw.get(kind, []))
         except re.error as error:
             raise ContentError(path, f"danger.{kind}: {error}") from error
     return compiled

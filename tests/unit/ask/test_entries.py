@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from flask import Flask
 
 from parent_guide import create_app
+from parent_guide.ask.entries import _danger
 from parent_guide.config import PROJECT_ROOT
 from tests.conftest import english_only_content
 from parent_guide.content import ContentError
@@ -97,3 +99,26 @@ def test_an_entry_without_an_english_original_stops_start_up(tmp_path: Path) -> 
     (content / "cy" / "questions" / "not-in-english.md").write_text(orphan, encoding="utf-8")
     with pytest.raises(ContentError, match="has no en original"):
         _start(content)
+
+
+def test_a_danger_fragment_is_spelt_once_and_read_as_a_group() -> None:
+    """Verify ``{name}`` in a danger pattern becomes its fragment, as one group, and a count stays a count."""
+    danger = _danger(Path("ask.toml"), {"fragments": {"child": "kid|child"}, "child_now": ["\\b{child}\\b.{0,10}\\bhit\\b"]})
+    (pattern,) = danger["child_now"]
+    assert pattern.pattern == "\\b(?:kid|child)\\b.{0,10}\\bhit\\b"
+    assert pattern.search("my child got hit") and pattern.search("the kid was hit") and not pattern.search("my dog was hit")
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ({"fragments": {"child": "kid"}, "abuse": ["{kid} hit"]}, "unknown fragment '{kid}'"),
+        ({"fragments": {"Child": "kid"}, "abuse": ["hit"]}, "must map lower-case names"),
+        ({"fragments": {"child": 3}, "abuse": ["hit"]}, "must map lower-case names"),
+        ({"fragments": {"child": "(kid"}, "abuse": ["{child}"]}, "danger.abuse"),
+    ],
+)
+def test_a_wrong_danger_fragment_stops_start_up(raw: dict, problem: str) -> None:
+    """Verify an unknown, badly named or broken fragment is named as the problem."""
+    with pytest.raises(ContentError, match=re.escape(problem)):
+        _danger(Path("ask.toml"), raw)
