@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import current_app
 
-from parent_guide.content import LocaleContent
+from parent_guide.content_model import LocaleContent
 from parent_guide.i18n import current_locale
 
 

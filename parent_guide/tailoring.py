@@ -13,7 +13,7 @@ from pathlib import Path
 
 from parent_guide.area_language import in_language
 from parent_guide.areas import AreaPack
-from parent_guide.content import Step
+from parent_guide.content_model import Step
 from parent_guide.i18n import current_locale
 from parent_guide.profile import ANSWERS, Profile, load_profile, save_profile
 from parent_guide.tailoring_rules import TailoringRules, load_rules

@@ -28,7 +28,8 @@ from parent_guide import markdown_render
 from parent_guide.ask.language import Language, language_from, plain_words
 from parent_guide.ask.local_facts import unknown_placeholders
 from parent_guide.ask.sieve import Sieve
-from parent_guide.content import SLUG, ContentError, ContentLibrary
+from parent_guide.content_files import SLUG, ContentError
+from parent_guide.content_model import ContentLibrary
 
 DANGER_KINDS = ("abuse", "self_harm", "child_now")
 # The shortest word a slip is mended in, and pattern word it is mended to (see danger.py): shorter

@@ -16,44 +16,16 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import current_app
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import delete, select, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from parent_guide.drafts import codes, crypto
 from parent_guide.drafts.format import CURRENT, DraftKeys, FormatV1, FormatV2
 from parent_guide.drafts.models import Draft, DraftSection
+from parent_guide.drafts.statements import ADD_SECTION, ALL_SECTIONS, FIND_DRAFT, ONE_SECTION, REPLACE_SECTION, TOUCH_DRAFT
 
 Answers = dict[str, str]
-
-# The statements of every open and save, built once: on the tables, not the ORM
-# classes, so a request spends its time in the database rather than in building
-# expressions and ORM objects (about half a save's CPU before).
-_drafts = Draft.__table__
-_sections = DraftSection.__table__
-_FIND_DRAFT = select(_drafts.c.id, _drafts.c.updated_at).where(
-    _drafts.c.lookup == bindparam("lookup"), _drafts.c.format == bindparam("format")
-)
-_TOUCH_DRAFT = update(_drafts).where(_drafts.c.id == bindparam("the_draft")).values(updated_at=bindparam("now"))
-_ALL_SECTIONS = select(_sections.c.slug, _sections.c.version, _sections.c.ciphertext).where(
-    _sections.c.draft_id == bindparam("draft_id")
-)
-_ONE_SECTION = select(_sections.c.version, _sections.c.ciphertext).where(
-    _sections.c.draft_id == bindparam("draft_id"), _sections.c.slug == bindparam("section_id")
-)
-_ADD_SECTION = insert(_sections).values(
-    draft_id=bindparam("the_draft"), slug=bindparam("section_id"), version=1, ciphertext=bindparam("sealed"), updated_at=bindparam("now")
-)
-_REPLACE_SECTION = (
-    update(_sections)
-    .where(
-        _sections.c.draft_id == bindparam("the_draft"),
-        _sections.c.slug == bindparam("section_id"),
-        _sections.c.version == bindparam("base_version"),
-    )
-    .values(version=bindparam("new_version"), ciphertext=bindparam("sealed"), updated_at=bindparam("now"))
-)
-
 
 @dataclass(frozen=True)
 class _Found:
@@ -136,7 +108,7 @@ class DraftStore:
         return self.format.keys(code)
 
     def _draft(self, keys: DraftKeys) -> _Found:
-        row = self.session.execute(_FIND_DRAFT, {"lookup": keys.lookup, "format": CURRENT}).first()
+        row = self.session.execute(FIND_DRAFT, {"lookup": keys.lookup, "format": CURRENT}).first()
         if row is None:
             raise DraftNotFound
         return _Found(id=row.id, updated_at=row.updated_at)
@@ -159,7 +131,7 @@ class DraftStore:
     def _touch(self, draft: _Found, now: datetime) -> None:
         """Mark the draft as used on ``now``'s day, if it is not already."""
         if draft.updated_at != now:
-            self.session.execute(_TOUCH_DRAFT, {"the_draft": draft.id, "now": now})
+            self.session.execute(TOUCH_DRAFT, {"the_draft": draft.id, "now": now})
 
     def _upgrade(self, draft: Draft, old: FormatV1, old_keys: DraftKeys, keys: DraftKeys) -> None:
         """Rewrite every section of an old-format draft in the current format, in this transaction."""
@@ -213,7 +185,7 @@ class DraftStore:
 
         def work() -> dict[str, SectionState]:
             draft, keys = self._find(code)
-            rows = self.session.execute(_ALL_SECTIONS, {"draft_id": draft.id})
+            rows = self.session.execute(ALL_SECTIONS, {"draft_id": draft.id})
             return dict(self._open(keys, row) for row in rows)
 
         return self._run(work)  # type: ignore[return-value]
@@ -233,7 +205,7 @@ class DraftStore:
 
     def _current(self, keys: DraftKeys, draft_id: int, slug: str) -> SectionState | None:
         section_id = self.format.section_id(keys, slug)
-        row = self.session.execute(_ONE_SECTION, {"draft_id": draft_id, "section_id": section_id}).first()
+        row = self.session.execute(ONE_SECTION, {"draft_id": draft_id, "section_id": section_id}).first()
         if row is None:
             return None
         try:
@@ -253,7 +225,7 @@ class DraftStore:
             draft, _keys = self._find(code, keys)
             current = self._current(keys, draft.id, slug)
             if current is None:
-                self.session.execute(_ADD_SECTION, {"the_draft": draft.id, "section_id": section_id, "sealed": sealed, "now": now})
+                self.session.execute(ADD_SECTION, {"the_draft": draft.id, "section_id": section_id, "sealed": sealed, "now": now})
                 self._touch(draft, now)
                 return Saved(version=1)
             if current.answers == answers:
@@ -263,7 +235,7 @@ class DraftStore:
                 return Conflict(current=current)
             # The version in the WHERE clause makes this safe against a save in between.
             changed = self.session.execute(
-                _REPLACE_SECTION,
+                REPLACE_SECTION,
                 {
                     "the_draft": draft.id,
                     "section_id": section_id,

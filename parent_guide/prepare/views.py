@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import MultiDict
 
-from parent_guide.content import PrepareSection
+from parent_guide.content_model import PrepareSection
 from parent_guide.content_access import content
 from parent_guide.drafts import codes
 from parent_guide.drafts.store import Conflict, DraftNotFound, SectionState, StoreUnavailable
