@@ -34,8 +34,8 @@ def test_pages_load_nothing_from_other_sites(app: Flask, client: FlaskClient) ->
 
 
 def test_every_page_points_to_independent_advice_and_999(app: Flask, client: FlaskClient) -> None:
-    """Verify every page shows the Family Rights Group number and 999."""
+    """Verify every page shows the Family Rights Group number, and 999 for a parent in danger as well as a child."""
     for url in site_urls(app):
         text = client.get(url).get_data(as_text=True)
         assert "0808 801 0366" in text, url
-        assert "999" in text, url
+        assert "If you or a child are in danger right now, call <bdi>999</bdi>." in text, url
