@@ -109,4 +109,6 @@ TELLS_OF_HARM = {
     "my lad is 15 and got picked up with gear two hours away in a town hes never been to, hes being run by older lads from the estate, i know he is, and now the social tell me theres a child protection conference about him and my other kids. why is it us being looked at when its the gang doing this to him": "why-is-there-a-conference",
     # a son who keeps going missing with the people who run him, and the parent cannot stop it
     "if my son keeps going missing with them and I cant stop him, could the council take us to court over it": "will-it-go-to-court",
+    # she left the ex two years ago because he hit her, and he is to be at the same meeting (Polish)
+    "odeszlam od bylego 2 lata temu bo mnie bil, a teraz ma byc na tym samym spotkaniu, nie chce z nim siedziec": "ex-will-be-there",
 }
