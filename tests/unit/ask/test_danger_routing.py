@@ -112,4 +112,6 @@ TELLS_OF_HARM = {
     # an ex who beat her is invited to the meeting; support after years of an abusive relationship
     "my ex who beat me is invited and I cant be in a room with him": "ex-will-be-there",
     "where can I get support after years of an abusive relationship": "domestic-abuse-help",
+    # she left the ex two years ago because he hit her, and he is to be at the same meeting (Polish)
+    "odeszlam od bylego 2 lata temu bo mnie bil, a teraz ma byc na tym samym spotkaniu, nie chce z nim siedziec": "ex-will-be-there",
 }
