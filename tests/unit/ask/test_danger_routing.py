@@ -100,6 +100,8 @@ TELLS_OF_HARM = {
     # the bruise on the little one's leg the conference is about
     "fi'n becso'n ofnadwy bydd yr heddlu'n mynd a fi lawr i'r stesion ar ol y meeting achos y clais ar goes y bychan, ydy pobl yn cael eu charjo ar ol cynhadledd fel hyn": "can-i-be-arrested",
     "fydd y cyn-gariad yna? fo nath fy mrifo i llynedd a dwi ddim isio bod yn yr un stafell a fo": "ex-will-be-there",
+    # the ex-partner who hurt her last year will be in the same room (Welsh)
+    "fydd y cyn-bartner yn yr un stafell? nath o fy mrifo fi llynedd a dwi'n crynu jyst yn meddwl amdano fo": "ex-will-be-there",
     # an ex who used to beat her will be at the meeting; help after domestic abuse, for a mother still shaken by it
     "my ex is going to be there and he used to beat me, im terrified of being in the same room as him again": "ex-will-be-there",
     "is there anyone who helps women whove been through domestic abuse, we split up last year but im still a mess": "domestic-abuse-help",
