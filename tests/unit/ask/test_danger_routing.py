@@ -107,6 +107,10 @@ TELLS_OF_HARM = {
     "is there anyone who helps women whove been through domestic abuse, we split up last year but im still a mess": "domestic-abuse-help",
     # her former husband hit her, and now the social worker says she did not protect the children (Urdu)
     "میرے سابقہ شوہر نے مجھے مارا تھا، اب ہم الگ ہیں، لیکن سوشل ورکر کہتی ہے میں نے بچوں کو نہیں بچایا، کیا قصور میرا ہے؟": "blamed-for-the-abuse",
+    # he hit her when they lived together, and she asks if she will be blamed for not protecting the children
+    "o sa zica ca e vina mea ca nu i-am aparat pe copii de el cand ma batea? acum nu mai stau cu el": "blamed-for-the-abuse",
+    # she left a violent man last year and asks where to find help and counselling for herself
+    "am plecat de la un barbat violent anul trecut, unde gasesc ajutor si consiliere pentru mine": "domestic-abuse-help",
     # a 15-year-old run by a gang (criminal exploitation), and the parent asks why the conference is about the family
     "my lad is 15 and got picked up with gear two hours away in a town hes never been to, hes being run by older lads from the estate, i know he is, and now the social tell me theres a child protection conference about him and my other kids. why is it us being looked at when its the gang doing this to him": "why-is-there-a-conference",
     # a son who keeps going missing with the people who run him, and the parent cannot stop it
