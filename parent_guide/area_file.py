@@ -6,7 +6,6 @@ general pack.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import MISSING, dataclass, fields
 from datetime import date
@@ -15,20 +14,22 @@ from typing import Any, get_type_hints
 
 from parent_guide.area_pack import AreaPack, Complaints, Contact, Duration, Leaflet, Names, Timescales
 from parent_guide.area_table import AreaPackError, Table
+from parent_guide.content_files import SLUG
 
 COUNTRIES = ("england", "wales")
 KINDS = ("local", "general")
 DURATION_UNITS = ("days", "working_days")
 CATEGORIES = ("neglect", "physical-abuse", "emotional-abuse", "sexual-abuse", "financial-abuse")
 CONTACT_WAYS = ("phone", "textphone", "email", "website", "address")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def field_names(cls: type) -> tuple[str, ...]:
+    """The names of a dataclass's fields, which are the keys its TOML table may hold."""
     return tuple(f.name for f in fields(cls))
 
 
 def required_names(cls: type) -> tuple[str, ...]:
+    """The fields of a dataclass that have no default: a general pack must give each."""
     return tuple(f.name for f in fields(cls) if f.default is MISSING)
 
 

@@ -27,6 +27,8 @@ from parent_guide.area_table import AreaPackError
 __all__ = ["AreaPack", "AreaPackError", "Duration", "Leaflet", "load_areas", "init_app"]
 
 EXTENSION_KEY = "parent_guide.areas"
+
+
 def _build(
     draft: Draft,
     names: Names,

@@ -40,7 +40,7 @@ _PATTERN_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_SLIP_LENGTH)
 _KEYS = ("title", "step", "topic", "phrasings")
 # A named fragment in a danger pattern: "{child}" (a name, so a count such as "{0,30}" is never one).
 _FRAGMENT_NAME = re.compile(r"[a-z_]+")
-_FRAGMENT = re.compile(r"\{([a-z_]+)\}")
+_FRAGMENT = re.compile(r"\{(%s)\}" % _FRAGMENT_NAME.pattern)
 
 
 @dataclass(frozen=True)
