@@ -47,7 +47,7 @@ os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 from flask import Flask  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
 
-from bench.load import TAILORING  # noqa: E402  (the same answers as the load test)
+from bench.load import TAILORING, _questions  # noqa: E402  (the same answers and questions as the load test)
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 VERSION = re.compile(r'"version":\s*(\d+)')
@@ -109,6 +109,12 @@ def kinds(client: FlaskClient, visitor: FlaskClient, token: str) -> dict[str, Ca
         version["n"] = str(int(version["n"]) + 1)
         return response
 
+    asked = _questions("en")
+
+    def question() -> object:
+        turn["n"] += 1
+        return check(client.post("/en/ask", data={"question": asked[turn["n"] % len(asked)]}, headers=HEADERS), 200)
+
     return {
         "start (new visitor)": lambda: check(visitor.get("/en/", headers=HEADERS), 200),
         "start (parent)": lambda: check(client.get("/en/", headers=HEADERS), 200),
@@ -120,6 +126,7 @@ def kinds(client: FlaskClient, visitor: FlaskClient, token: str) -> dict[str, Ca
         "tailoring answer POST": lambda: check(
             client.post("/en/your-guide/questions/attending", data={"csrf_token": token, "answer": "yes"}, headers=HEADERS), 302
         ),
+        "question POST": question,
     }
 
 
