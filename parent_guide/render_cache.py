@@ -14,6 +14,8 @@ number is unbounded), and any render that made a CSRF token or holds the
 parent's resume code, in case a template one day shows something of the
 parent's own. Pages that hold nothing private are marked public, so they may be
 compressed, and a kept page's compressed bytes are kept too (``compression``).
+A section of the preparation form keeps only a copy with markers where the
+parent's answers go (``prepare.section_page``).
 The pages carry no per-request nonce (see ``security``), so a kept page is
 sent exactly as it was rendered.
 
@@ -51,13 +53,18 @@ def _holds_private_data(page: str) -> bool:
     return code is not None and (code in page or codes.display(code) in page)
 
 
-def render_shared(template: str, vary: Hashable = (), **context: object) -> str:
-    """Render ``template`` for this address, area and ``vary``, or reuse the worker's copy."""
-    pages: PageStore[str] = current_app.extensions[EXTENSION]
+def page_key(template: str, vary: Hashable = ()) -> Hashable:
+    """What a page's template output depends on besides its context: address, area, layout, day."""
     area = current_area()
     layout = tuple(sorted(safety_context().items()))
     # Today's date too: a template may mark a council leaflet as out of date.
-    key = (template, request.path, area.id if area else None, layout, date.today(), vary)
+    return (template, request.path, area.id if area else None, layout, date.today(), vary)
+
+
+def render_shared(template: str, vary: Hashable = (), **context: object) -> str:
+    """Render ``template`` for this address, area and ``vary``, or reuse the worker's copy."""
+    pages: PageStore[str] = current_app.extensions[EXTENSION]
+    key = page_key(template, vary)
     shareable = not request.args
     page = pages.get(key) if shareable else None
     if page is None:

@@ -19,6 +19,7 @@ from parent_guide.prepare import bp
 from parent_guide.drafts.session import current_code, forget, remember, resume_attempt_limit, store
 from parent_guide.prepare.field_params import params_for
 from parent_guide.prepare.loading import Sections, with_draft
+from parent_guide.prepare.section_page import section_page
 from parent_guide.prepare.forms import SectionForm, form_for, shown_answers
 from parent_guide.prepare.status import COMPLETE, section_status
 from parent_guide.prepare.text import paragraphs
@@ -61,19 +62,20 @@ def _after_save(section: PrepareSection) -> str:
     return url_for("prepare.check")
 
 
-def _render_section(section: PrepareSection, form: SectionForm, status: int = 200, **extra: Any) -> ResponseReturnValue:
+def _section_html(section: PrepareSection, form: SectionForm, **extra: Any) -> str:
     sections = content().prepare
-    return (
-        render_template(
-            "prepare/section.html",
-            section=section,
-            form=form,
-            number=sections.index(section) + 1,
-            total=len(sections),
-            **extra,
-        ),
-        status,
+    return render_template(
+        "prepare/section.html",
+        section=section,
+        form=form,
+        number=sections.index(section) + 1,
+        total=len(sections),
+        **extra,
     )
+
+
+def _render_section(section: PrepareSection, form: SectionForm, status: int = 200, **extra: Any) -> ResponseReturnValue:
+    return _section_html(section, form, **extra), status
 
 
 @bp.get("/")
@@ -124,7 +126,7 @@ def section(slug: str) -> ResponseReturnValue:
             return render_template("prepare/unavailable.html"), 503
         if state is not None:
             form.fill(state.answers, state.version)
-        return _render_section(section, form)
+        return section_page(form, lambda shown: _section_html(section, shown))
 
     if not form.validate():
         return _render_section(section, form, 400)
