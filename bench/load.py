@@ -1,6 +1,8 @@
 """Parents at once against gunicorn on 127.0.0.1, beside a bare Flask "hello" app.
 
-Run with ``PYTHONPATH=. .venv/bin/python bench/load.py [--parents 200] [--seconds 20] [--workers 5]``.
+Run with ``PYTHONPATH=. .venv/bin/python bench/load.py [--parents 200] [--seconds 20] [--workers 5]``;
+``--databases sqlite --modes pages --no-hello`` runs only the site's pages on SQLite,
+to alternate with a run of another tree.
 
 In one run, for the same gunicorn settings (``gunicorn.conf.py``, sync workers):
 
@@ -277,6 +279,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=int(os.environ.get("GUNICORN_THREADS", "1")), help="threads per worker (gthread above 1)")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--locales", default="en", help="languages the parents use, comma-separated, one each in turn")
+    parser.add_argument("--modes", default="pages,with exports", help="which site runs: pages, with exports, or both")
+    parser.add_argument("--no-hello", action="store_true", help="leave out hello (to alternate two trees' site runs)")
     args = parser.parse_args()
     LOCALES[:] = args.locales.split(",")
     for lang in LOCALES:
@@ -288,8 +292,10 @@ def main() -> None:
     base_env = {**os.environ, "GUNICORN_THREADS": str(args.threads), "PARENT_GUIDE_ENV": "development", "SECRET_KEY": secrets.token_hex(32), "SESSION_COOKIE_SECURE": "0"}
     kinds = tuple(kind for kind, _ in MIX)
 
-    hello = _run("bench.hello:app", base_env, args.workers, args.parents, args.seconds, "hello")
-    hello_rate = _print("bare Flask hello", hello, ("hello",))
+    hello_rate = 0.0
+    if not args.no_hello:
+        hello = _run("bench.hello:app", base_env, args.workers, args.parents, args.seconds, "hello")
+        hello_rate = _print("bare Flask hello", hello, ("hello",))
 
     for database in args.databases.split(","):
         with contextlib.ExitStack() as stack:
@@ -299,10 +305,10 @@ def main() -> None:
                 url = f"sqlite:///{stack.enter_context(tempfile.TemporaryDirectory()) }/load.sqlite3"
             env = {**base_env, "DATABASE_URL": url}
             subprocess.run([str(GUNICORN.with_name("flask")), "--app", "parent_guide", "db", "upgrade"], env=env, check=True, capture_output=True)
-            for mode in ("pages", "with exports"):
+            for mode in args.modes.split(","):
                 results = _run(None, env, args.workers, args.parents, args.seconds, mode)
                 rate = _print(f"site on {database}, {mode}", results, kinds)
-                if mode == "pages":
+                if mode == "pages" and hello_rate:
                     print(f"  ratio to hello: {rate:.0f} / {hello_rate:.0f} = {rate / hello_rate:.2f}")
 
 
