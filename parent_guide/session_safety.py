@@ -10,13 +10,15 @@ opens it) and asks the browser to clear what it kept, before the neutral site.
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, redirect, render_template, request, session
 from flask.typing import ResponseReturnValue
-from flask_babel import format_decimal
+from babel.numbers import format_decimal
 
 from parent_guide.extensions import csrf
+from parent_guide.i18n import babel_locale, current_locale
 
 bp = Blueprint("safety", __name__)
 
@@ -36,6 +38,12 @@ def is_sensitive() -> bool:
 def _whole(minutes: float) -> int:
     """The number that chooses the plural form for ``minutes``: itself when whole, else one that reads as plural."""
     return int(minutes) if float(minutes).is_integer() else 1000
+
+
+@lru_cache(maxsize=64)
+def _number(value: float, locale: str) -> str:
+    """``value`` written in ``locale``'s own style, worked out once (every page shows the time limit)."""
+    return format_decimal(value, locale=babel_locale(locale))
 
 
 def idle_limit_seconds() -> int:
@@ -112,7 +120,7 @@ def keepalive() -> ResponseReturnValue:
 def ended() -> ResponseReturnValue:
     """Where an open page goes when its time runs out: nothing of the parent's on it."""
     end_session()
-    return render_template("main/session_ended.html", minutes=format_decimal(current_app.config["SESSION_IDLE_MINUTES"]))
+    return render_template("main/session_ended.html", minutes=_number(current_app.config["SESSION_IDLE_MINUTES"], current_locale()))
 
 
 def safety_context() -> dict[str, Any]:
@@ -121,7 +129,7 @@ def safety_context() -> dict[str, Any]:
     return {
         "session_sensitive": sensitive,
         "idle_seconds": idle_limit_seconds() if sensitive else None,
-        "idle_minutes": format_decimal(current_app.config["SESSION_IDLE_MINUTES"]),
+        "idle_minutes": _number(current_app.config["SESSION_IDLE_MINUTES"], current_locale()),
         # Whole minutes choose the plural form; a fraction (only in tests) reads as "minutes".
         "idle_minutes_count": _whole(current_app.config["SESSION_IDLE_MINUTES"]),
         "session_timed_out": bool(g.get("session_timed_out")),
