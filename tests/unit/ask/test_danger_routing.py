@@ -120,4 +120,6 @@ TELLS_OF_HARM = {
     "where can I get support after years of an abusive relationship": "domestic-abuse-help",
     # she left the ex two years ago because he hit her, and he is to be at the same meeting (Polish)
     "odeszlam od bylego 2 lata temu bo mnie bil, a teraz ma byc na tym samym spotkaniu, nie chce z nim siedziec": "ex-will-be-there",
+    # a woman kept under a controlling husband's thumb, and who can help her get away
+    "who can help a woman get away from a controlling husband, is there a number": "domestic-abuse-help",
 }
