@@ -36,7 +36,9 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # Welsh, Romanian, Polish and Urdu, 85.0% / 93.0% / 100%, off-topic answered 3.2%, on
 # 2 December 2026; after an eighth (dev8-en) and seventh sets in those four languages,
 # 85.0% / 92.5% / 100%, off-topic answered 3.2%, one question fewer at top-3; after a ninth
-# (dev9-en) and eighth sets in those four, 86.1% / 93.0% / 100%, off-topic answered 3.2%). The shortfall
+# (dev9-en) and eighth sets in those four, 86.1% / 93.0% / 100%, off-topic answered 3.2%; after a
+# tenth (dev10-en, English only), 85.6% / 93.0% / 100%, off-topic answered 3.2%, one question
+# fewer at top-1). The shortfall
 # stands until new entries and danger words are written without the held-aside set;
 # strict, so this fails loudly once the targets are met.
 @pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 93.0%")
@@ -61,7 +63,8 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
 # more of 59 with the refitted threshold; ro danger 100%; pl and ur unchanged), and after a
 # seventh in those four (2 December 2026: every figure unchanged), and after a ninth round in
 # every language but Arabic (dev8 sets in those four; 2 December 2026: pl top-1 91.1%, top-3 96.4%;
-# every other figure unchanged).
+# every other figure unchanged), and after a tenth round in English only (2 December 2026: every
+# figure of these five unchanged).
 # Arabic meets every target; each other language still misses one or two.
 SHORT_OF_TARGET = {
     "cy": "off-topic answered 6.8%",
