@@ -26,6 +26,7 @@ from parent_guide import (
     languages,
     local_facts,
     production,
+    rate_limits,
     render_cache,
     request_guard,
     security,
@@ -37,7 +38,7 @@ from parent_guide.config import Config, TestConfig
 from parent_guide.content import ContentLibrary, load_library
 from parent_guide.drafts.cli import drafts_cli
 from parent_guide.templating import QuickImportTemplate
-from parent_guide.extensions import csrf, limiter
+from parent_guide.extensions import csrf
 
 __all__ = ["create_app", "Config", "TestConfig"]
 
@@ -121,7 +122,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     session_cookie.init_app(app)
     database.init_app(app)
     csrf.init_app(app)
-    limiter.init_app(app)
+    rate_limits.init_app(app)
     WTFormsHelpers(app)
     app.cli.add_command(drafts_cli)
     i18n.init_app(app)
