@@ -46,11 +46,16 @@ EXTENSION = "parent_guide.render_cache"
 FRAGMENTS = "parent_guide.shared_fragments"
 
 
+def shows_resume_code(page: str) -> bool:
+    """Whether ``page`` shows this browser's resume code, in either form."""
+    code = current_code()
+    return code is not None and (code in page or codes.display(code) in page)
+
+
 def _holds_private_data(page: str) -> bool:
     if current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") in g:
         return True
-    code = current_code()
-    return code is not None and (code in page or codes.display(code) in page)
+    return shows_resume_code(page)
 
 
 def page_key(template: str, vary: Hashable = ()) -> Hashable:

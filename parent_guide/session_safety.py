@@ -13,9 +13,9 @@ import time
 from functools import lru_cache
 from typing import Any
 
+from babel.numbers import format_decimal
 from flask import Blueprint, Flask, Response, current_app, g, jsonify, redirect, render_template, request, session
 from flask.typing import ResponseReturnValue
-from babel.numbers import format_decimal
 
 from parent_guide.extensions import csrf
 from parent_guide.i18n import babel_locale, current_locale

@@ -26,12 +26,10 @@ from flask import current_app, g, request
 from flask_wtf.csrf import generate_csrf
 from markupsafe import escape
 
-from parent_guide.drafts import codes
-from parent_guide.drafts.session import current_code
 from parent_guide.forms import CharacterCount
 from parent_guide.page_store import PageStore
 from parent_guide.prepare.forms import SectionForm
-from parent_guide.render_cache import EXTENSION, page_key
+from parent_guide.render_cache import EXTENSION, page_key, shows_resume_code
 
 TEMPLATE = "prepare/section.html"
 TOKEN = "csrf"
@@ -59,10 +57,7 @@ def _marked(form: SectionForm, render: Callable[[SectionForm], str]) -> str | No
     expected = sorted([*form.answer_fields, VERSION, TOKEN])
     if sorted(_MARKERS.findall(page)) != expected:
         return None
-    code = current_code()
-    if code is not None and (code in page or codes.display(code) in page):
-        return None
-    return page
+    return None if shows_resume_code(page) else page
 
 
 def section_page(form: SectionForm, render: Callable[[SectionForm], str]) -> str:
