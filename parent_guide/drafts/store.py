@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from flask import current_app
@@ -23,9 +23,11 @@ from sqlalchemy.orm import Session
 from parent_guide.drafts import codes, crypto
 from parent_guide.drafts.format import CURRENT, DraftKeys, FormatV1, FormatV2
 from parent_guide.drafts.models import Draft, DraftSection
-from parent_guide.drafts.statements import ADD_SECTION, ALL_SECTIONS, FIND_DRAFT, ONE_SECTION, REPLACE_SECTION, TOUCH_DRAFT
+from parent_guide.drafts.outcomes import Answers, Conflict, DraftNotFound, Saved, SectionState, StoreUnavailable, day_of, utcnow
+from parent_guide.drafts.statements import ADD_SECTION, ALL_SECTIONS, DRAFT_AND_SECTION, FIND_DRAFT, ONE_SECTION, REPLACE_SECTION, TOUCH_DRAFT
 
-Answers = dict[str, str]
+__all__ = ["Answers", "Conflict", "DraftNotFound", "DraftStore", "Saved", "SectionState", "StoreUnavailable", "day_of", "utcnow"]
+
 
 @dataclass(frozen=True)
 class _Found:
@@ -33,46 +35,6 @@ class _Found:
 
     id: int
     updated_at: datetime
-
-
-def utcnow() -> datetime:
-    """The current time in UTC."""
-    return datetime.now(UTC)
-
-
-def day_of(moment: datetime) -> datetime:
-    """The start of ``moment``'s day: the database keeps no finer time than that."""
-    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-class DraftNotFound(Exception):
-    """No draft matches this code (never made, deleted, or purged)."""
-
-
-class StoreUnavailable(Exception):
-    """The database failed; nothing was written."""
-
-
-@dataclass(frozen=True)
-class SectionState:
-    """A section's answers and the version they came from (0: never saved)."""
-
-    answers: Answers
-    version: int
-
-
-@dataclass(frozen=True)
-class Saved:
-    """The save went through; ``version`` is the new version."""
-
-    version: int
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """The section changed since the parent loaded it; ``current`` is what is stored."""
-
-    current: SectionState
 
 
 class DraftStore:
@@ -206,13 +168,25 @@ class DraftStore:
     def _current(self, keys: DraftKeys, draft_id: int, slug: str) -> SectionState | None:
         section_id = self.format.section_id(keys, slug)
         row = self.session.execute(ONE_SECTION, {"draft_id": draft_id, "section_id": section_id}).first()
-        if row is None:
-            return None
+        return None if row is None else self._section_state(keys, section_id, row.version, row.ciphertext)
+
+    def _section_state(self, keys: DraftKeys, section_id: str, version: int, ciphertext: bytes) -> SectionState:
         try:
-            _slug, answers = self.format.open(keys, section_id, row.ciphertext)
+            _slug, answers = self.format.open(keys, section_id, ciphertext)
         except crypto.DecryptionError as error:
             raise DraftNotFound from error
-        return SectionState(answers=answers, version=row.version)
+        return SectionState(answers=answers, version=version)
+
+    def _draft_and_section(self, code: str, keys: DraftKeys, slug: str, section_id: str) -> tuple[_Found, SectionState | None]:
+        """The draft and the section being saved, in one read; an older format's draft is rewritten first."""
+        row = self.session.execute(DRAFT_AND_SECTION, {"lookup": keys.lookup, "format": CURRENT, "section_id": section_id}).first()
+        if row is None:
+            draft, _keys = self._find(code, keys)
+            return draft, self._current(keys, draft.id, slug)
+        draft = _Found(id=row.id, updated_at=row.updated_at)
+        if row.version is None:
+            return draft, None
+        return draft, self._section_state(keys, section_id, row.version, row.ciphertext)
 
     def save(self, code: str, slug: str, answers: Answers, base_version: int) -> Saved | Conflict:
         """Store ``answers`` for ``slug`` if the section is still at ``base_version``."""
@@ -222,8 +196,7 @@ class DraftStore:
 
         def work() -> Saved | Conflict:
             now = self.today()
-            draft, _keys = self._find(code, keys)
-            current = self._current(keys, draft.id, slug)
+            draft, current = self._draft_and_section(code, keys, slug, section_id)
             if current is None:
                 self.session.execute(ADD_SECTION, {"the_draft": draft.id, "section_id": section_id, "sealed": sealed, "now": now})
                 self._touch(draft, now)

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from parent_guide import create_app
 from parent_guide.drafts.format import BUCKETS, FormatV1, FormatV2, pad, unpad
 from parent_guide.drafts.models import Draft, DraftSection
-from parent_guide.drafts.store import DraftNotFound, DraftStore
+from parent_guide.drafts.store import Conflict, DraftNotFound, DraftStore, SectionState
 from parent_guide.extensions import db
 from tests.unit.drafts.test_store import Clock, clock, store  # noqa: F401  (fixtures)
 
@@ -91,6 +91,17 @@ def test_a_format_1_draft_opens_and_is_rewritten(store: DraftStore) -> None:
     assert store.save(code, "worries", {"answer": "New words"}, 3).version == 4  # type: ignore[union-attr]
     old_lookup = FormatV1().keys(code).lookup
     assert db.session.execute(text("SELECT COUNT(*) FROM drafts WHERE lookup = :l"), {"l": old_lookup}).scalar() == 0
+
+
+def test_a_format_1_draft_can_be_saved_to_before_it_is_opened(store: DraftStore) -> None:
+    """Verify a save, the first thing done with an old draft, rewrites it and carries on from the old version."""
+    code = "K7QM3XPA9DRTHW2B"
+    _write_format_1_draft(code, datetime(2026, 11, 20, 8, 30, 1, tzinfo=UTC))
+    assert store.save(code, "worries", {"answer": "New words"}, 3).version == 4  # type: ignore[union-attr]
+    stale = store.save(code, "worries", {"answer": "Other words"}, 3)
+    assert stale == Conflict(current=SectionState({"answer": "New words"}, 4))
+    assert db.session.execute(text("SELECT format FROM drafts")).scalar() == 2
+    assert store.load(code)["_profile"].answers == {"json": '{"kind": "review"}'}
 
 
 @pytest.mark.parametrize("damage", [lambda c: c[:-1], lambda c: c[:5], lambda c: c[:20] + bytes([c[20] ^ 1]) + c[21:], lambda c: b""])
