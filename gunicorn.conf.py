@@ -18,6 +18,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 # the database (SQLite's fsync, a PostgreSQL round trip) lets another serve a page.
 # See docs/performance.md for what each setting measured.
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# gunicorn's sync worker, but free for the next request as soon as a request read
+# to its end is answered, instead of waiting for the client to close (see
+# parent_guide/worker.py).
+worker_class = "parent_guide.worker.ClosingSyncWorker" if threads == 1 else "gthread"
 # Content, area packs and templates are read once in the master, then shared by the
 # forked workers; a worker that dies is replaced at once from that copy. create_app()
 # opens no database or Redis connection, so no connection is shared across the fork.
