@@ -14,6 +14,7 @@ from flask_babel import ngettext
 from parent_guide.ask import bp, searcher
 from parent_guide.ask.entries import Entry
 from parent_guide.ask.local_facts import fill, out_of_hours
+from parent_guide.ask.results_page import results_html
 from parent_guide.ask.search import Outcome
 from parent_guide.content_access import content
 from parent_guide.extensions import csrf
@@ -50,10 +51,11 @@ def _page(question: str, outcome: Outcome | None, error: str | None, status: int
     answers = [_answer(entries[m.entry_id]) for m in outcome.matches] if outcome else []
     others = _others(answers[0]["entry"].topic, {m.entry_id for m in outcome.matches}) if answers else []  # type: ignore[attr-defined]
     area = current_area()
-    response = make_response(
-        render_template(
+
+    def render(shown: str) -> str:
+        return render_template(
             "ask/results.html",
-            question=question,
+            question=shown,
             outcome=outcome,
             error=error,
             answers=answers,
@@ -62,9 +64,11 @@ def _page(question: str, outcome: Outcome | None, error: str | None, status: int
             out_of_hours=out_of_hours(area),
             max_chars=MAX_QUESTION_CHARS,
             language_form=FORM_ID,
-        ),
-        status,
-    )
+        )
+
+    # What the page shows besides the question: the help lines, the entries, the message.
+    found = (outcome.danger, tuple(m.entry_id for m in outcome.matches)) if outcome else None
+    response = make_response(results_html(question, (found, error), render), status)
     response.headers["Cache-Control"] = "no-store"
     return response
 
