@@ -122,4 +122,6 @@ TELLS_OF_HARM = {
     "odeszlam od bylego 2 lata temu bo mnie bil, a teraz ma byc na tym samym spotkaniu, nie chce z nim siedziec": "ex-will-be-there",
     # a woman kept under a controlling husband's thumb, and who can help her get away
     "who can help a woman get away from a controlling husband, is there a number": "domestic-abuse-help",
+    # he hit her, and she asks if she will be blamed for not protecting the children (Polish)
+    "czy powiedza ze to moja wina ze on mnie bil bo nie ochronilam dzieci": "blamed-for-the-abuse",
 }
