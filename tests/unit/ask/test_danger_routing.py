@@ -93,6 +93,7 @@ TELLS_OF_HARM = {
     "wo mujhe maarta tha, ab social wale keh rahe hain maine bachon ko bachaya nahi, kya ulta mujhe hi qusoorwar manenge": "blamed-for-the-abuse",
     # afraid of the ex who will be at the meeting
     "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
+    "fostul meu vine si el si mi-e frica de el": "ex-will-be-there",
     # a Polish ex-partner who hit her, at the conference; the children saw him hit her, and she is blamed
     "były partner który mnie bił też ma być na konferencji, trzęsę się na samą myśl": "ex-will-be-there",
     "teraz mowia ze to moja wina ze dzieci widzialy jak on mnie bil, czy tak moga": "blamed-for-the-abuse",
