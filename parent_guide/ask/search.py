@@ -235,15 +235,20 @@ class Searcher:
         """How likely the best match is to answer the question (see calibration.py)."""
         return calibration.load().probability(match.signals or {})
 
-    def threshold(self, locale: str) -> float:
-        """The belief (see calibration.py) an answer found in ``locale``'s index needs."""
-        return calibration.load().threshold_for(locale)
+    def threshold(self, site_locale: str) -> float:
+        """The belief (see calibration.py) an answer on ``site_locale``'s site needs.
+
+        The site's language, not the language of the index that found the match:
+        the thresholds are fitted that way (``calibration.fitted``), so an English
+        question matched through another language's words is held to English's.
+        """
+        return calibration.load().threshold_for(site_locale)
 
     def ask(self, question: str, site_locale: str) -> Outcome:
         """Danger kinds and up to three good answers for ``question``."""
         ranked = self.ranked(question, site_locale)
         answers: list[Match] = []
-        if ranked and self.belief(ranked[0]) >= self.threshold(ranked[0].locale):
+        if ranked and self.belief(ranked[0]) >= self.threshold(site_locale):
             top = ranked[0]
             answers = [top] + [
                 m

@@ -10,7 +10,7 @@ from flask import Flask
 
 from parent_guide.ask import calibration
 from parent_guide.ask.calibration import FEATURES, Sample
-from parent_guide.ask.evaluation import CALIBRATION_PARTS, calibration_samples
+from parent_guide.ask.evaluation import CALIBRATION_PARTS, calibration_samples, read
 
 EVAL = Path(__file__).parents[2] / "ask" / "eval"
 
@@ -81,3 +81,24 @@ def test_probability_is_bounded_for_extreme_signals() -> None:
     model = dataclasses.replace(calibration.load(), bias=0.0)
     assert 0.0 <= model.probability(_signals(coverage=1e9)) <= 1.0
     assert 0.0 <= model.probability(_signals(coverage=-1e9)) <= 1.0
+
+
+def test_the_site_answers_exactly_the_off_topic_questions_the_fit_counted(app: Flask, samples: list[Sample]) -> None:
+    """Verify asking on the site answers an off-topic development question exactly when the fitted model says so.
+
+    The thresholds are chosen from these figures, so the site must decide the same way
+    (it once held a question to the threshold of the language whose index found it).
+    """
+    searcher = app.extensions["parent_guide.ask"]
+    model = calibration.load()
+    for locale in searcher.locales:
+        for part in CALIBRATION_PARTS:
+            path = EVAL / f"{part}-{locale}.toml"
+            if not path.exists():
+                continue
+            off_topic = read(path).get("off_topic", [])
+            fitted = [s for s in samples if (s.locale, s.part, s.answerable) == (locale, part, False)]
+            assert len(fitted) == len(off_topic)
+            for question, sample in zip(off_topic, fitted):
+                expected = sample.signals is not None and model.probability(sample.signals) >= model.threshold_for(locale)
+                assert bool(searcher.ask(question, locale).matches) == expected, (locale, part, question)
