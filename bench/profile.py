@@ -1,6 +1,6 @@
 """Where the CPU of one request goes, per kind of page: cProfile over the Flask test client.
 
-Run with ``PYTHONPATH=. .venv/bin/python bench/profile.py [--requests 300] [--top 25] [--kinds start,guide]``.
+Run with ``PYTHONPATH=. .venv/bin/python bench/profile.py [--requests 300] [--top 25] [--kinds start,guide] [--database postgresql]``.
 
 The app is built as gunicorn builds it (``create_app()``, development settings,
 CSRF and rate limits on) on a SQLite file in a temporary folder. One simulated
@@ -31,6 +31,7 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 
 import argparse  # noqa: E402
 import cProfile  # noqa: E402
+import contextlib  # noqa: E402
 import io  # noqa: E402
 import os  # noqa: E402
 import pstats  # noqa: E402
@@ -48,6 +49,7 @@ from flask import Flask  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
 
 from bench.load import TAILORING, _questions  # noqa: E402  (the same answers and questions as the load test)
+from tests.postgres import throwaway_cluster  # noqa: E402
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 VERSION = re.compile(r'"version":\s*(\d+)')
@@ -166,10 +168,21 @@ def main() -> None:
         "--clock", choices=("cpu", "wall"), default="cpu",
         help="profile CPU time (default: steady on a busy machine, leaves out waits such as SQLite's fsync) or wall time",
     )
+    parser.add_argument(
+        "--database", choices=("sqlite", "postgresql"), default="sqlite",
+        help="SQLite in a temporary folder (default) or a throwaway PostgreSQL cluster (needs Debian's postgresql)",
+    )
     args = parser.parse_args()
+    with contextlib.ExitStack() as stack:
+        if args.database == "postgresql":
+            url = stack.enter_context(throwaway_cluster())
+        else:
+            url = f"sqlite:///{tempfile.mkdtemp()}/profile.sqlite3"
+        _profile(_app(url), args)
 
-    folder = tempfile.mkdtemp()
-    app = _app(f"sqlite:///{folder}/profile.sqlite3")
+
+def _profile(app: Flask, args: argparse.Namespace) -> None:
+    """Run and profile each kind of request asked for, then print the CPU per request."""
     client, visitor = app.test_client(), app.test_client()
     token = _parent(client)
     hello = _hello()
