@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 from flask import Flask, current_app, g, render_template, request
 from markupsafe import Markup
@@ -52,7 +52,8 @@ def shows_resume_code(page: str) -> bool:
     return code is not None and (code in page or codes.display(code) in page)
 
 
-def _holds_private_data(page: str) -> bool:
+def holds_private_data(page: str) -> bool:
+    """Whether rendering ``page`` made a CSRF token, or it shows the resume code: never to be kept."""
     if current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") in g:
         return True
     return shows_resume_code(page)
@@ -75,11 +76,29 @@ def render_shared(template: str, vary: Hashable = (), **context: object) -> str:
     if page is None:
         g.setdefault(SHARED_RENDER, True)
         page = render_template(template, **context)
-        if _holds_private_data(page):
+        if holds_private_data(page):
             return page
         if shareable:
             pages.put(key, page)
     mark_public(key if shareable else None)
+    return page
+
+
+def marked_copy(key: Hashable, make: Callable[[], str | None]) -> str | None:
+    """The worker's copy of a page with markers where a parent's own words go, made by ``make`` once.
+
+    ``make`` returns None when a copy cannot be kept safely; None is returned too
+    when the store is off or the address has a query string. The caller fills the
+    markers in on every request (``prepare.section_page``, ``ask.results_page``).
+    """
+    pages: PageStore[str] = current_app.extensions[EXTENSION]
+    if pages.size <= 0 or request.args:
+        return None
+    page = pages.get(key)
+    if page is None:
+        page = make()
+        if page is not None:
+            pages.put(key, page)
     return page
 
 

@@ -16,33 +16,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from flask import current_app, g, request
 from markupsafe import escape
 
-from parent_guide.page_store import PageStore
-from parent_guide.render_cache import EXTENSION, page_key, shows_resume_code
+from parent_guide.render_cache import holds_private_data, marked_copy, page_key
 
 TEMPLATE = "ask/results.html"
 # NUL: a question holding this very marker is drawn in full instead.
 MARKER = "\x00pg:question\x00"
 
 
-def _keepable(page: str) -> bool:
-    token_made = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token") in g
-    return page.count(MARKER) == 1 and not token_made and not shows_resume_code(page)
+def _marked(render: Callable[[str], str]) -> str | None:
+    """The page with the marker where the question goes; None if it cannot be kept safely."""
+    page = render(MARKER)
+    return page if page.count(MARKER) == 1 and not holds_private_data(page) else None
 
 
 def results_html(question: str, found: Hashable, render: Callable[[str], str]) -> str:
     """The page ``render(question)`` would draw, from the worker's marked copy for ``found`` when it can."""
-    pages: PageStore[str] = current_app.extensions[EXTENSION]
-    if pages.size <= 0 or request.args or MARKER in question:
-        return render(question)
-    key = page_key(TEMPLATE, ("marked", found))
-    page = pages.get(key)
+    page = None if MARKER in question else marked_copy(page_key(TEMPLATE, ("marked", found)), lambda: _marked(render))
     if page is None:
-        page = render(MARKER)
-        if not _keepable(page):
-            return render(question)
-        pages.put(key, page)
+        return render(question)
     # str.replace scans the kept page only, so nothing in the question is read as a marker.
     return page.replace(MARKER, str(escape(question)), 1)

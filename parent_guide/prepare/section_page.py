@@ -22,14 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from flask import current_app, g, request
+from flask import current_app, g
 from flask_wtf.csrf import generate_csrf
 from markupsafe import escape
 
 from parent_guide.forms import CharacterCount
-from parent_guide.page_store import PageStore
 from parent_guide.prepare.forms import SectionForm
-from parent_guide.render_cache import EXTENSION, page_key, shows_resume_code
+from parent_guide.render_cache import marked_copy, page_key, shows_resume_code
 
 TEMPLATE = "prepare/section.html"
 TOKEN = "csrf"
@@ -40,7 +39,7 @@ _MARKERS = re.compile("\x00pg:([a-z_]+)\x00")
 
 
 def _keepable(form: SectionForm) -> bool:
-    return not request.args and all(isinstance(form[name].widget, CharacterCount) for name in form.answer_fields)
+    return all(isinstance(form[name].widget, CharacterCount) for name in form.answer_fields)
 
 
 def _marked(form: SectionForm, render: Callable[[SectionForm], str]) -> str | None:
@@ -62,16 +61,9 @@ def _marked(form: SectionForm, render: Callable[[SectionForm], str]) -> str | No
 
 def section_page(form: SectionForm, render: Callable[[SectionForm], str]) -> str:
     """``form``'s page as ``render(form)`` would draw it, from the worker's marked copy when it can."""
-    pages: PageStore[str] = current_app.extensions[EXTENSION]
-    if pages.size <= 0 or not _keepable(form):
-        return render(form)
-    key = page_key(TEMPLATE, ("marked",))
-    page = pages.get(key)
+    page = marked_copy(page_key(TEMPLATE, ("marked",)), lambda: _marked(form, render)) if _keepable(form) else None
     if page is None:
-        page = _marked(form, render)
-        if page is None:
-            return render(form)
-        pages.put(key, page)
+        return render(form)
     values = {name: str(escape(form[name].data or "")) for name in form.answer_fields}
     values[VERSION] = str(escape(form.version.data or ""))
     values[TOKEN] = str(escape(generate_csrf()))
