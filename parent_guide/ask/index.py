@@ -51,6 +51,8 @@ class LocaleIndex:
     phrasing_terms: dict[str, tuple[frozenset[str], ...]]
     # Each way of asking's terms weighed together (the sum of their idf), worked out once.
     phrasing_weights: dict[str, tuple[float, ...]]
+    # For each entry, which of its ways of asking hold each term (positions in phrasing_terms).
+    phrasing_postings: dict[str, dict[str, tuple[int, ...]]]
     answer_terms: dict[str, frozenset[str]]
     idf: dict[str, float]
     words: dict[str, str]
@@ -159,6 +161,15 @@ def _text(html: str) -> str:
     return _TAGS.sub(" ", html)
 
 
+def _postings(phrasings: tuple[frozenset[str], ...]) -> dict[str, tuple[int, ...]]:
+    """Each term, and the positions of the ways of asking that hold it."""
+    postings: dict[str, list[int]] = {}
+    for position, terms in enumerate(phrasings):
+        for term in terms:
+            postings.setdefault(term, []).append(position)
+    return {term: tuple(positions) for term, positions in postings.items()}
+
+
 def build_index(ask: LocaleAsk) -> LocaleIndex:
     """Index one locale's own entries in an in-memory SQLite database."""
     language = ask.language
@@ -206,6 +217,7 @@ def build_index(ask: LocaleAsk) -> LocaleIndex:
         phrasing_weights={
             entry_id: tuple(sum(idf.get(t, 0.0) for t in terms) for terms in phrasings) for entry_id, phrasings in phrasing_terms.items()
         },
+        phrasing_postings={entry_id: _postings(phrasings) for entry_id, phrasings in phrasing_terms.items()},
         answer_terms=answer_terms,
         idf=idf,
         words=words,

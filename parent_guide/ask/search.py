@@ -94,9 +94,17 @@ def _coverage(terms: list[QueryTerm], entry_terms: frozenset[str], answer_terms:
 def _closest(index: LocaleIndex, terms: list[QueryTerm], entry_id: str) -> float:
     """How alike the question and the entry's closest way of asking are: both ways round, harmonic mean."""
     total = sum(t.idf for t in terms)
+    # Only the ways of asking that share a term can score above 0: find them
+    # from the entry's postings, each with its shared terms in the question's order.
+    postings = index.phrasing_postings[entry_id]
+    shared_by: dict[int, list[QueryTerm]] = {}
+    for t in terms:
+        for position in postings.get(t.term, ()):
+            shared_by.setdefault(position, []).append(t)
+    weights = index.phrasing_weights[entry_id]
     best = 0.0
-    for phrasing, weight in zip(index.phrasing_terms[entry_id], index.phrasing_weights[entry_id]):
-        shared = [t for t in terms if t.term in phrasing]
+    for position, shared in shared_by.items():
+        weight = weights[position]
         asked = sum(t.idf * t.weight for t in shared) / total if total else 0.0
         found = sum(index.idf.get(t.term, 0.0) * t.weight for t in shared) / weight if weight else 0.0
         best = max(best, 2 * asked * found / (asked + found) if asked + found else 0.0)
@@ -182,6 +190,11 @@ def signals(question: str, terms: list[QueryTerm], matches: list[Match], coverag
     }
 
 
+def _folded_words(question: str) -> list[str]:
+    """The question's words, folded as the vocabularies are (the same in every locale)."""
+    return [fold(w) for w in plain_words(question)]
+
+
 def _vocabulary(ask: LocaleAsk) -> frozenset[str]:
     """The telling words a locale's entries are asked or titled with, folded.
 
@@ -210,19 +223,22 @@ class Searcher:
 
     def share_known(self, question: str, code: str) -> float:
         """The share of the question's words that ``code``'s entries use (its stopwords aside)."""
-        words = [fold(w) for w in plain_words(question)]
+        return self._share(_folded_words(question), code)
+
+    def _share(self, words: list[str], code: str) -> float:
         return sum(w in self.vocabulary[code] for w in words) / len(words) if words else 0.0
 
     def ranked(self, question: str, site_locale: str) -> list[Match]:
         """The ranking from whichever locale's index knows the question best."""
         best: list[Match] = []
-        site_share = self.share_known(question, site_locale) if site_locale in self.indexes else 0.0
+        words = _folded_words(question)
+        site_share = self._share(words, site_locale) if site_locale in self.indexes else 0.0
         order = [site_locale, *(code for code in self.indexes if code != site_locale)]
         for code in order:
             if code not in self.indexes:
                 continue
             if code != site_locale:
-                share = self.share_known(question, code)
+                share = self._share(words, code)
                 if share == 0 or share < site_share:
                     continue
             found = rank(self.indexes[code], question, code)
