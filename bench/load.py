@@ -88,6 +88,8 @@ class Results:
     cpu_seconds: float = 0.0
     load_average: float = 0.0
     client_cpu_seconds: float = 0.0
+    # The share of the machine's CPU time (all cores) spent busy during the run, from /proc/stat.
+    machine_busy: float = 0.0
 
 
 class TimeUp(Exception):
@@ -191,6 +193,12 @@ async def _drive(base: str, parents: int, seconds: float, mode: str) -> Results:
     return results
 
 
+def _machine_times() -> tuple[int, int]:
+    """Busy and total CPU ticks of the whole machine so far (idle and iowait count as not busy)."""
+    ticks = [int(t) for t in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
+    return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
+
+
 def _workers_cpu(master: int) -> float:
     """CPU seconds (user and system) used so far by the master's worker processes."""
     total = 0
@@ -210,7 +218,10 @@ def _run(app: str | None, env: dict[str, str], workers: int, parents: int, secon
         before = _workers_cpu(master)
         load_average = os.getloadavg()[0]
         client_before = time.process_time()
+        busy_before, total_before = _machine_times()
         results = asyncio.run(_drive(base, parents, seconds, mode))
+        busy_after, total_after = _machine_times()
+        results.machine_busy = (busy_after - busy_before) / max(1, total_after - total_before)
         results.client_cpu_seconds = time.process_time() - client_before
         results.load_average = load_average
         results.cpu_seconds = _workers_cpu(master) - before
@@ -266,7 +277,8 @@ def _print(title: str, results: Results, kinds: tuple[str, ...]) -> float:
         )
     count = sum(len(results.latencies[kind]) for kind in kinds)
     print(f"  server CPU: {results.cpu_seconds:.1f} s, {1000 * results.cpu_seconds / count:.2f} ms a request (all kinds);"
-          f" this client's CPU: {results.client_cpu_seconds:.1f} s, {1000 * results.client_cpu_seconds / count:.2f} ms a request")
+          f" this client's CPU: {results.client_cpu_seconds:.1f} s, {1000 * results.client_cpu_seconds / count:.2f} ms a request;"
+          f" the machine's cores {100 * results.machine_busy:.0f} % busy")
     return len(every) / results.seconds
 
 

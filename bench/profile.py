@@ -57,12 +57,13 @@ HEADERS = {"Accept-Encoding": "gzip, deflate, br", "Accept-Language": "en-GB,en;
 
 
 def _app(database_url: str) -> Flask:
-    os.environ["DATABASE_URL"] = database_url
     from flask_migrate import upgrade
 
     from parent_guide import create_app
 
-    app = create_app()
+    # Passed in, not through the environment: the settings read DATABASE_URL when
+    # parent_guide.config is first imported, which bench.load has done already.
+    app = create_app({"DATABASE_URL": database_url})
     with app.app_context():
         upgrade()
     return app
