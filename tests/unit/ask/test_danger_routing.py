@@ -125,4 +125,9 @@ TELLS_OF_HARM = {
     "who can help a woman get away from a controlling husband, is there a number": "domestic-abuse-help",
     # he hit her, and she asks if she will be blamed for not protecting the children (Polish)
     "czy powiedza ze to moja wina ze on mnie bil bo nie ochronilam dzieci": "blamed-for-the-abuse",
+    # the school heard the boy's dad smacked him, and now there is a conference: why
+    "so basically the school rang the social because my son said something about his dad smacking him which was a one off and now theres a conference and im so confused because the SW was nice to me and said it was just to check but now its a full on meeting with everyone and nobody even said we did anything wrong so how did it get this far": "why-is-there-a-conference",
+    # the man who broke her nose will sit across the table; help after a controlling relationship
+    "he'll be sat across the table from me and im terrified of him, he broke my nose last year": "ex-will-be-there",
+    "i left a really controlling relationship last year, who helps women like me": "domestic-abuse-help",
 }

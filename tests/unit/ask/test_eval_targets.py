@@ -38,10 +38,11 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # 85.0% / 92.5% / 100%, off-topic answered 3.2%, one question fewer at top-3; after a ninth
 # (dev9-en) and eighth sets in those four, 86.1% / 93.0% / 100%, off-topic answered 3.2%; after a
 # tenth (dev10-en, English only), 85.6% / 93.0% / 100%, off-topic answered 3.2%, one question
-# fewer at top-1; unchanged after an eleventh round in Welsh, Romanian, Polish and Urdu). The shortfall
+# fewer at top-1; unchanged after an eleventh round in Welsh, Romanian, Polish and Urdu; after a
+# twelfth (dev11-en, English only), 85.6% / 94.7% / 100%, off-topic answered 4.8%). The shortfall
 # stands until new entries and danger words are written without the held-aside set;
 # strict, so this fails loudly once the targets are met.
-@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 93.0%")
+@pytest.mark.xfail(strict=True, reason="held-aside English set below target: top-3 94.7%")
 def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
     """Verify the issue's targets on questions written without seeing the entries."""
     figures = evaluate(app.extensions["parent_guide.ask"], read(EVAL / "heldout-en.toml"), "en")
