@@ -48,7 +48,7 @@ os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 from flask import Flask  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
 
-from bench.load import TAILORING, _questions  # noqa: E402  (the same answers and questions as the load test)
+from bench.load_parent import TAILORING, asked_questions  # noqa: E402  (the same answers and questions as the load test)
 from tests.postgres import throwaway_cluster  # noqa: E402
 
 TOKEN = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
@@ -62,7 +62,7 @@ def _app(database_url: str) -> Flask:
     from parent_guide import create_app
 
     # Passed in, not through the environment: the settings read DATABASE_URL when
-    # parent_guide.config is first imported, which bench.load has done already.
+    # parent_guide.config is first imported, which bench.load_parent has done already.
     app = create_app({"DATABASE_URL": database_url})
     with app.app_context():
         upgrade()
@@ -112,7 +112,7 @@ def kinds(client: FlaskClient, visitor: FlaskClient, token: str) -> dict[str, Ca
         version["n"] = str(int(version["n"]) + 1)
         return response
 
-    asked = _questions("en")
+    asked = asked_questions("en")
 
     def question() -> object:
         turn["n"] += 1

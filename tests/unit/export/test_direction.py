@@ -24,7 +24,6 @@ from flask import Flask
 from parent_guide.export.pdf import render_pdf
 from parent_guide.export.word import render_docx, word_language
 from parent_guide.text_direction import script_language
-from tests.conftest import make_app
 from tests.unit.export import sample
 from tests.unit.prepare.test_views import post_section, start_draft
 
