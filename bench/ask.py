@@ -2,7 +2,8 @@
 
 Run with ``.venv/bin/python bench/ask.py`` (tuning part only), add ``--heldout``
 for the held-aside part and the cross-language figure, ``--dev`` for the
-development parts (``dev-`` to ``dev8-<locale>.toml``,
+development parts (``dev-`` to ``dev12-<locale>.toml``, as listed in
+``parent_guide.ask.evaluation.DEV_PARTS``,
 where a locale has them; tune on them freely), ``--misses`` to list what
 went wrong, and ``--tune`` to print accuracy against off-topic answers for a
 range of thresholds on the calibration model's probability (on the tuning

@@ -21,7 +21,7 @@ from parent_guide.ask.search import Searcher
 
 # The development parts, in the order they were written (see tests/ask/eval/README.md),
 # and the parts the calibration is fitted on: never the held-aside one.
-DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11")
+DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12")
 CALIBRATION_PARTS = ("tuning", *DEV_PARTS)
 
 ROUTES = {"abuse": "abuse", "self-harm": "self_harm", "child-danger-now": "child_now"}

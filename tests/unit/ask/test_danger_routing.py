@@ -91,6 +91,8 @@ TELLS_OF_HARM = {
     "ma nhw'n deud mod i wedi methu amddiffyn y plant ond fo oedd yn brifo fi": "blamed-for-the-abuse",
     # he used to hit her, and now she is told she did not protect the children (Roman Urdu)
     "wo mujhe maarta tha, ab social wale keh rahe hain maine bachon ko bachaya nahi, kya ulta mujhe hi qusoorwar manenge": "blamed-for-the-abuse",
+    # she has left him; he used to hit her, and she asks if she will be blamed for not protecting the children (Roman Urdu)
+    "ab to alag ho gayi hun, par kya wo kahenge k mai ne bachon ko bachaya nahi jab wo mujhe marta tha": "blamed-for-the-abuse",
     # afraid of the ex who will be at the meeting
     "fostul meu o sa fie acolo si mi-e frica de el": "ex-will-be-there",
     "fostul meu vine si el si mi-e frica de el": "ex-will-be-there",
@@ -130,4 +132,12 @@ TELLS_OF_HARM = {
     # the man who broke her nose will sit across the table; help after a controlling relationship
     "he'll be sat across the table from me and im terrified of him, he broke my nose last year": "ex-will-be-there",
     "i left a really controlling relationship last year, who helps women like me": "domestic-abuse-help",
+    # he hit her in front of the children, and she asks if she will be blamed; support after leaving a violent relationship
+    "will they say its my fault he hit me in front of the kids": "blamed-for-the-abuse",
+    "left a violent relationship last year, is there a support service that gets this and the social side": "domestic-abuse-help",
+    # he used to hit her when they were together, and now he will be in the same room (Welsh, Romanian)
+    "ma fe'n arfer fy mwrw i pan o'n ni gyda'n gilydd, a nawr bydd e yn yr un stafell, fi'n crynu jyst meddwl": "ex-will-be-there",
+    "fostul ma batea si o sa fie si el la sedinta, mi-e frica sa stau in aceeasi camera": "ex-will-be-there",
+    # the children saw him hit her, and she asks whether she will be blamed (Romanian)
+    "o sa zica ca e vina mea ca copiii au vazut cum ma lovea?": "blamed-for-the-abuse",
 }
