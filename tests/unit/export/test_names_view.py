@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from tests.conftest import csrf_token
 from tests.pages import check_page
 from tests.unit.export.test_views import NAMES, break_database, open_docx, pdf_text, save_names
 from tests.unit.prepare.test_views import start_draft
+
+
+def send_again(client: FlaskClient, soup: BeautifulSoup, parent_name: str) -> TestResponse:
+    """Check the page's form holds the typed name, then send it as it stands, as one click would."""
+    form = soup.select_one("main form")
+    data = {i["name"]: i.get("value", "") for i in form.select("input[name]")}
+    assert data["parent_name"] == parent_name
+    return client.post(form["action"], data=data)
 
 
 def test_names_page_saves_and_comes_back_filled(client: FlaskClient) -> None:
@@ -60,10 +70,7 @@ def test_expired_page_keeps_the_names_and_one_click_saves_them(client: FlaskClie
     assert response.status_code == 400
     soup = check_page(response.get_data(as_text=True))
     assert "Your names have not been saved" in soup.select_one(".govuk-error-summary").get_text()
-    form = soup.select_one("main form")
-    data = {i["name"]: i.get("value", "") for i in form.select("input[name]")}
-    assert data["parent_name"] == "Joanna Nowak"
-    assert client.post(form["action"], data=data).status_code == 302
+    assert send_again(client, soup, "Joanna Nowak").status_code == 302
     assert "Joanna Nowak" in client.get("/en/prepare/print").get_data(as_text=True)
 
 
@@ -91,8 +98,5 @@ def test_names_changed_on_another_device_are_not_overwritten_unseen(app: Flask, 
     assert response.status_code == 409
     soup = check_page(response.get_data(as_text=True))
     assert "Written on the phone" in soup.select_one(".govuk-inset-text").get_text()
-    form = soup.select_one("main form")
-    data = {i["name"]: i.get("value", "") for i in form.select("input[name]")}
-    assert data["parent_name"] == "Written on the laptop"
-    assert client.post(form["action"], data=data).status_code == 302
+    assert send_again(client, soup, "Written on the laptop").status_code == 302
     assert "Written on the laptop" in pdf_text(phone.get("/en/prepare/document.pdf").data)
