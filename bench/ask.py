@@ -2,8 +2,8 @@
 
 Run with ``.venv/bin/python bench/ask.py`` (tuning part only), add ``--heldout``
 for the held-aside part and the cross-language figure, ``--dev`` for the
-development parts (``dev-`` to ``dev12-<locale>.toml``, as listed in
-``parent_guide.ask.evaluation.DEV_PARTS``,
+development parts (``dev-``, ``dev2-`` … ``<locale>.toml``, every one in the
+folder, see ``parent_guide.ask.evaluation.DEV_PARTS``,
 where a locale has them; tune on them freely), ``--misses`` to list what
 went wrong, and ``--tune`` to print accuracy against off-topic answers for a
 range of thresholds on the calibration model's probability (on the tuning
@@ -20,9 +20,8 @@ from pathlib import Path
 
 from parent_guide import create_app
 from parent_guide.ask import search
-from parent_guide.ask.evaluation import DEV_PARTS, Figures, evaluate, evaluate_cross, read
+from parent_guide.ask.evaluation import DEV_PARTS, EVAL_DIR, Figures, evaluate, evaluate_cross, read
 
-EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "ask" / "eval"
 # The development parts, tuned on freely; only some locales have each.
 TARGETS = "targets: en held-aside top-3 >= 95%, top-1 >= 80%; other languages top-3 >= 90%; danger 100%; off-topic answered <= 5%; median <= 5 ms"
 

@@ -18,14 +18,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from parent_guide import create_app
 from parent_guide.ask import calibration, search
 from parent_guide.ask.calibration import Sample
-from parent_guide.ask.evaluation import calibration_samples
+from parent_guide.ask.evaluation import EVAL_DIR, calibration_samples
 
-EVAL = Path("tests/ask/eval")
 
 
 def _figures(samples: list[Sample], answers: Callable[[Sample], bool]) -> str:
@@ -42,7 +40,7 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help=f"write {calibration.FILE}")
     args = parser.parse_args()
     searcher = create_app().extensions["parent_guide.ask"]
-    samples = calibration_samples(searcher, EVAL)
+    samples = calibration_samples(searcher, EVAL_DIR)
     held = tuple(args.hold.split("-", 1)) if args.hold else None
     model = calibration.fitted([s for s in samples if (s.locale, s.part) != held])
     print(f"threshold {model.threshold}; a language's own: {dict(model.thresholds)}")

@@ -18,10 +18,21 @@ from typing import Any
 
 from parent_guide.ask.calibration import Sample
 from parent_guide.ask.search import Searcher
+from parent_guide.config import PROJECT_ROOT
 
-# The development parts, in the order they were written (see tests/ask/eval/README.md),
+# Where the labelled questions live (described in its README).
+EVAL_DIR = PROJECT_ROOT / "tests" / "ask" / "eval"
+
+
+def _dev_parts(folder: Path) -> tuple[str, ...]:
+    """The development parts found in ``folder`` (``dev-<locale>.toml``, ``dev2-…`` …), in the order they were written."""
+    names = {path.name.split("-", 1)[0] for path in folder.glob("dev*-*.toml")}
+    return tuple(sorted(names, key=lambda name: int(name[3:] or 1)))
+
+
+# The development parts, read from the files themselves so a new set is never left out,
 # and the parts the calibration is fitted on: never the held-aside one.
-DEV_PARTS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12")
+DEV_PARTS = _dev_parts(EVAL_DIR)
 CALIBRATION_PARTS = ("tuning", *DEV_PARTS)
 
 ROUTES = {"abuse": "abuse", "self-harm": "self_harm", "child-danger-now": "child_now"}
