@@ -7,6 +7,7 @@ question, so both end up as the same terms.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -242,27 +243,17 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
     listed = [(word, head) for head, words in (data.get("synonyms") or {}).items() for word in words if word != head]
     synonyms = {_lemma(lemmatiser, _restored(lemmatiser, letters, word)): head for word, head in listed} if lemmatiser and letters else {}
     synonyms.update({_lemma(lemmatiser, word): head for word, head in listed})
-    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-    for meaning, sayings in (data.get("phrases") or {}).items():
-        for saying in sayings:
-            # A saying is read like a question (text-speak spelled out), so it matches one.
-            words = tuple(_language_words(replace, saying))
-            if words:
-                phrases.setdefault(words[0], []).append((words, tuple(plain_words(meaning))))
-    for found in phrases.values():
-        found.sort(key=lambda pair: -len(pair[0]))
     stopwords = frozenset(w for s in data.get("stopwords", []) for w in plain_words(s))
     folded_replace: dict[str, tuple[str, ...]] = {}
     for key, value in replace.items():
         folded_replace.setdefault(fold(key), value)
-    return Language(
+    language = Language(
         locale=locale,
         lemmatiser=lemmatiser,
         stemmer=data.get("stemmer"),
         stopwords=stopwords,
         replace=replace,
         synonyms=synonyms,
-        phrases={first: tuple(found) for first, found in phrases.items()},
         letters=letters,
         prefixes=tuple(sorted(data.get("prefixes", []), key=len, reverse=True)),
         suffixes=tuple(data.get("suffixes", [])),
@@ -272,10 +263,20 @@ def language_from(locale: str, data: dict[str, Any]) -> Language:
         folded_stopwords=frozenset(fold(w) for w in stopwords),
         folded_synonyms={fold(word): head for word, head in synonyms.items()},
     )
+    return dataclasses.replace(language, phrases=_phrases(language, data.get("phrases") or {}))
 
 
-def _language_words(replace: dict[str, tuple[str, ...]], text: str) -> list[str]:
-    out: list[str] = []
-    for word in plain_words(text):
-        out.extend(replace.get(word) or (word,))
-    return out
+def _phrases(language: Language, raw: dict[str, list[str]]) -> dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]:
+    """The sayings by their first word, longest first: each read exactly as a question is read.
+
+    Text-speak spelled out, and plurals and dropped g's of text-speak too
+    ("mums care plan" is read "mother care plan", as the question's "mums" is),
+    so a saying matches the words a question becomes.
+    """
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for meaning, sayings in raw.items():
+        for saying in sayings:
+            words = tuple(language.words(saying))
+            if words:
+                phrases.setdefault(words[0], []).append((words, tuple(plain_words(meaning))))
+    return {first: tuple(sorted(found, key=lambda pair: -len(pair[0]))) for first, found in phrases.items()}

@@ -41,7 +41,9 @@ def test_english_tuning_set_meets_the_targets(app: Flask) -> None:
 # fewer at top-1; unchanged after an eleventh round in Welsh, Romanian, Polish and Urdu; after a
 # twelfth (dev11-en, English only), 85.6% / 94.7% / 100%, off-topic answered 4.8%; after a
 # thirteenth (dev12-en and dev10 sets in Welsh, Romanian, Polish and Urdu, 3 December 2026),
-# 87.2% / 95.2% / 100% but off-topic answered 6.3%, 4 of 63). The shortfall
+# 87.2% / 95.2% / 100% but off-topic answered 6.3%, 4 of 63; after a fourteenth (dev13-en
+# and dev11 sets in those four, 3 December 2026), 86.6% / 95.2% / 100%, off-topic answered
+# 6.3%, one question fewer at top-1). The shortfall
 # stands until new entries and danger words are written without the held-aside set;
 # strict, so this fails loudly once the targets are met.
 @pytest.mark.xfail(strict=True, reason="held-aside English set below target: off-topic answered 6.3%")
@@ -70,7 +72,8 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
 # figure of these five unchanged), and after an eleventh in Welsh, Romanian, Polish and Urdu (dev9
 # sets; 2 December 2026: pl top-1 92.9%, top-3 98.2%, off-topic 1.6%; every other figure unchanged),
 # and after a thirteenth in English and those four (dev10 sets; 3 December 2026: ur top-1 94.3%,
-# one question fewer; every other figure unchanged).
+# one question fewer; every other figure unchanged), and after a fourteenth (dev11 sets;
+# 3 December 2026: every figure of these five unchanged).
 # Arabic meets every target; each other language still misses one or two.
 SHORT_OF_TARGET = {
     "cy": "off-topic answered 6.8%",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from parent_guide.ask.language import fold, plain_words
+from parent_guide.ask.language import fold, language_from, plain_words
 
 
 def test_plain_words_drop_apostrophes_and_punctuation() -> None:
@@ -72,6 +72,17 @@ def test_sayings_are_read_as_one_thing_for_ranking_only(app: Flask) -> None:
     assert language.terms("will the old bill be there") == language.terms("will the police be there")
     assert language.terms("the person in charge") == language.terms("person incharge")
     assert language.normalised("will the old bill be there") == "will the old bill be there"
+
+
+def test_a_saying_is_read_as_a_question_is_plurals_and_dropped_g_included() -> None:
+    """Verify a saying written "mums care plan" or "runnin it" matches the question words it stands for."""
+    language = language_from("en", {
+        "replace": {"mum": "mother"},
+        "phrases": {"elsewhere": ["mums care plan", "runnin it"]},
+    })
+    assert language.phrased_words("my mums care plan") == ["my", "elsewhere"]
+    assert language.phrased_words("who is runnin it") == ["who", "is", "elsewhere"]
+    assert language.phrased_words("my mum care plan") == ["my", "elsewhere"]
 
 
 def test_polish_typed_without_polish_letters_is_read_with_them(app: Flask) -> None:
