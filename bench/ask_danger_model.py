@@ -4,7 +4,8 @@ An experiment, not part of the site: it needs scikit-learn, which is not a
 project dependency (``.venv/bin/pip install scikit-learn``). Run with
 ``PYTHONPATH=. PARENT_GUIDE_ENV=development .venv/bin/python bench/ask_danger_model.py --before REV``.
 
-It trains a logistic model on character and word n-grams of every
+It trains the site's kind of model (``parent_guide/ask/danger_model.py``) on
+character and word n-grams of every
 development and tuning question (never a held-aside one) except the "fresh"
 files (by default the development files added since REV), with the
 decision threshold chosen by cross-validation over the training files (one
@@ -18,12 +19,10 @@ from __future__ import annotations
 
 import argparse
 import io
-import re
 import subprocess
 import tarfile
 import tempfile
 import tomllib
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,28 +33,35 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, cross_val_predict
 
 from parent_guide import create_app
-from parent_guide.ask.danger import danger_kinds
+from parent_guide.ask.danger import pattern_kinds
+from parent_guide.ask.danger_model import char_grams, word_grams
 from parent_guide.ask.evaluation import EVAL_DIR, ROUTES
 
+# The same n-grams and regularisation as the site's model (bench/ask_danger_fit.py).
+MAX_CHARS = 30_000
+MAX_WORDS = 15_000
+C = 4.0
+
 FALSE_ALARMS = (0.002, 0.005, 0.01)
-
-
-def _normal(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
 def _questions(path: Path) -> Iterator[tuple[str, str, str | None]]:
     """(locale, question, danger route or None) for every question of one file."""
     data = tomllib.loads(path.read_text("utf-8"))
-    locale = data["locale"]
+    locale = data.get("locale", "")
     for item in data.get("answerable", []):
         yield locale, item["q"], None
     for question in data.get("off_topic", []):
         yield locale, question, None
     for item in data.get("danger", []):
         yield locale, item["q"], item["route"]
+
+
+def eval_questions(folder: Path = EVAL_DIR) -> Iterator[tuple[str, str, str | None, str]]:
+    """(locale, question, danger route or None, file name) for every question of every evaluation file."""
+    for path in sorted(folder.glob("*.toml")):
+        for locale, question, route in _questions(path):
+            yield locale, question, route, path.name
 
 
 def _added_since(revision: str, folder: Path) -> set[str]:
@@ -79,22 +85,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", required=True, help="the commit whose danger patterns had not seen the fresh files")
     parser.add_argument("--fresh", help="comma-separated eval file names (default: the development files added since --before)")
-    parser.add_argument("--c", type=float, default=4.0, help="the logistic model's inverse regularisation")
+    parser.add_argument("--c", type=float, default=C, help="the logistic model's inverse regularisation")
     args = parser.parse_args()
     fresh = set(args.fresh.split(",")) if args.fresh else _added_since(args.before, EVAL_DIR)
     train, test = [], []
-    for path in sorted(EVAL_DIR.glob("*.toml")):
-        if path.name.startswith("heldout"):
-            continue
-        for locale, question, route in _questions(path):
-            (test if path.name in fresh else train).append((locale, question, route, path.name))
+    for row in eval_questions():
+        if not row[3].startswith("heldout"):
+            (test if row[3] in fresh else train).append(row)
     print(f"fresh files: {', '.join(sorted(fresh))}")
     print(f"training questions {len(train)} ({sum(r[2] is not None for r in train)} danger); fresh {len(test)} ({sum(r[2] is not None for r in test)} danger)")
 
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True)
-    words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)
-    train_text = [_normal(f"{r[0]} {r[1]}") for r in train]
-    test_text = [_normal(f"{r[0]} {r[1]}") for r in test]
+    chars = TfidfVectorizer(analyzer=char_grams, min_df=2, sublinear_tf=True, max_features=MAX_CHARS)
+    words = TfidfVectorizer(analyzer=word_grams, sublinear_tf=True, max_features=MAX_WORDS)
+    train_text = [r[1] for r in train]
+    test_text = [r[1] for r in test]
     x_train = hstack([chars.fit_transform(train_text), words.fit_transform(train_text)]).tocsr()
     x_test = hstack([chars.transform(test_text), words.transform(test_text)]).tocsr()
     y_train = np.array([r[2] is not None for r in train])
@@ -106,8 +110,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"CONTENT_DIR": _content_at(args.before, Path(tmp))})
         locales = app.extensions["parent_guide.ask"].locales
-        missed = [r[2] is not None and ROUTES[r[2]] not in danger_kinds(r[1], locales) for r in test]
-        alarms = [r[2] is None and bool(danger_kinds(r[1], locales)) for r in test]
+        missed = [r[2] is not None and ROUTES[r[2]] not in pattern_kinds(r[1], locales) for r in test]
+        alarms = [r[2] is None and bool(pattern_kinds(r[1], locales)) for r in test]
 
     ordinary_scores = np.sort(crossed[~y_train])[::-1]
     for rate in FALSE_ALARMS:

@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from parent_guide.ask import calibration
+from parent_guide.ask import calibration, danger_model
 from parent_guide.ask.danger import danger_kinds
 from parent_guide.ask.entries import LocaleAsk
 from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
@@ -220,6 +220,7 @@ class Searcher:
             ask.danger_sieve  # noqa: B018
         # Read now, so a model file fitted on other signals stops start-up, not a parent's question.
         calibration.load()
+        self.danger_model = danger_model.load()
 
     def share_known(self, question: str, code: str) -> float:
         """The share of the question's words that ``code``'s entries use (its stopwords aside)."""
@@ -271,4 +272,4 @@ class Searcher:
                 for m in ranked[1:MAX_ANSWERS]
                 if m.score >= RUNNER_UP_SHARE * top.score and m.confidence >= RUNNER_UP_CONFIDENCE
             ]
-        return Outcome(danger_kinds(question, self.locales), tuple(answers))
+        return Outcome(danger_kinds(question, self.locales, self.danger_model), tuple(answers))

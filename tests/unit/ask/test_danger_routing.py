@@ -51,9 +51,13 @@ def test_danger_questions_route_to_their_help_line(app: Flask, name: str) -> Non
 
     One test a file, listing every question missed, so a failure shows them all.
     """
-    locales = app.extensions["parent_guide.ask"].locales
+    searcher = app.extensions["parent_guide.ask"]
     items = read(EVAL / name).get("danger", [])
-    missed = [(item["q"], item["route"]) for item in items if ROUTES[item["route"]] not in danger_kinds(item["q"], locales)]
+    missed = [
+        (item["q"], item["route"])
+        for item in items
+        if ROUTES[item["route"]] not in danger_kinds(item["q"], searcher.locales, searcher.danger_model)
+    ]
     assert missed == []
 
 
@@ -69,7 +73,7 @@ def test_ordinary_tuning_questions_are_not_routed_to_danger(app: Flask, name: st
     searcher = app.extensions["parent_guide.ask"]
     data = read(EVAL / name)
     questions = [item["q"] for item in data["answerable"]] + list(data.get("off_topic", []))
-    routed = [q for q in questions if danger_kinds(q, searcher.locales) and q not in TELLS_OF_HARM]
+    routed = [q for q in questions if danger_kinds(q, searcher.locales, searcher.danger_model) and q not in TELLS_OF_HARM]
     assert routed == []
     for question, entry in TELLS_OF_HARM.items():
         if question in questions:

@@ -73,13 +73,13 @@ def test_english_held_aside_set_meets_the_targets(app: Flask) -> None:
 # sets; 2 December 2026: pl top-1 92.9%, top-3 98.2%, off-topic 1.6%; every other figure unchanged),
 # and after a thirteenth in English and those four (dev10 sets; 3 December 2026: ur top-1 94.3%,
 # one question fewer; every other figure unchanged), and after a fourteenth (dev11 sets;
-# 3 December 2026: every figure of these five unchanged).
-# Arabic meets every target; each other language still misses one or two.
+# 3 December 2026: every figure of these five unchanged), and after the learned danger
+# check beside the patterns (parent_guide/ask/danger_model.py; 3 December 2026: pl and ur
+# danger routed 92.3% -> 100%, every other figure unchanged).
+# Arabic, Polish and Urdu meet every target; Welsh and Romanian answer too many off-topic questions.
 SHORT_OF_TARGET = {
     "cy": "off-topic answered 6.8%",
-    "pl": "danger routed 92.3%",
     "ro": "off-topic answered 6.9%",
-    "ur": "danger routed 92.3%",
 }
 OTHER_LOCALES = ("ar", "cy", "pl", "ro", "ur")
 
