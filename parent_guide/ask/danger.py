@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from parent_guide.ask.danger_model import DangerModel
+from parent_guide.ask.text_model import TextModel
 from parent_guide.ask.entries import DANGER_KINDS, MIN_SLIP_LENGTH, LocaleAsk
 
 
@@ -34,14 +34,14 @@ def mended(ask: LocaleAsk, text: str, known: Callable[[str], bool]) -> str | Non
     return " ".join(words) if changed else None
 
 
-def danger_kinds(question: str, locales: Mapping[str, LocaleAsk], model: DangerModel | None = None) -> tuple[str, ...]:
+def danger_kinds(question: str, locales: Mapping[str, LocaleAsk], model: TextModel | None = None) -> tuple[str, ...]:
     """Which kinds of danger the question signals: the patterns' kinds, else every kind if ``model`` finds danger.
 
-    The learned model (see danger_model.py) says "danger" but not which kind,
+    The learned model (see text_model.py) says "danger" but not which kind,
     so a question only it finds is shown every help line.
     """
     found = pattern_kinds(question, locales)
-    if found or model is None or not model.signals_danger(question):
+    if found or model is None or not model.finds(question):
         return found
     return DANGER_KINDS
 

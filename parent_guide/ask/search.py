@@ -32,7 +32,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from parent_guide.ask import calibration, danger_model
+from parent_guide.ask import calibration, text_model
 from parent_guide.ask.danger import danger_kinds
 from parent_guide.ask.entries import LocaleAsk
 from parent_guide.ask.index import LocaleIndex, QueryTerm, build_index
@@ -220,7 +220,7 @@ class Searcher:
             ask.danger_sieve  # noqa: B018
         # Read now, so a model file fitted on other signals stops start-up, not a parent's question.
         calibration.load()
-        self.danger_model = danger_model.load()
+        self.danger_model = text_model.load(text_model.DANGER)
 
     def share_known(self, question: str, code: str) -> float:
         """The share of the question's words that ``code``'s entries use (its stopwords aside)."""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from flask import Flask
 
-from parent_guide.ask import danger_model
+from parent_guide.ask import text_model
 from parent_guide.ask.danger import danger_kinds
-from parent_guide.ask.danger_model import DangerModel, char_grams, word_grams
 from parent_guide.ask.entries import DANGER_KINDS
+from parent_guide.ask.text_model import TextModel, char_grams, word_grams
 
 
 def test_character_grams_stay_inside_words_padded_with_spaces() -> None:
@@ -23,18 +23,18 @@ def test_word_grams_are_words_of_two_letters_or_more_and_their_pairs() -> None:
 
 
 def test_the_site_scores_every_reference_question_as_scikit_learn_did() -> None:
-    """Verify the plain-Python scorer gives the fit's own probabilities (kept in the model file)."""
-    model = danger_model.load()
-    references = danger_model.references()
+    """Verify the plain-Python scorer gives the fit's own probabilities (kept in the model's file)."""
+    model = text_model.load(text_model.DANGER)
+    references = text_model.references(text_model.DANGER)
     assert len(references) >= 20
     assert any(p > model.threshold for _, p in references) and any(p < 0.5 for _, p in references)
     for question, probability in references:
         assert model.probability(question) == pytest.approx(probability, abs=1e-6), question
 
 
-def _model_for(word: str) -> DangerModel:
+def _model_for(word: str) -> TextModel:
     """A one-word model: a question holding ``word`` scores about 0.99, any other 0.5 or less."""
-    return DangerModel(chars={}, words={word: (1.0, 10.0)}, intercept=-5.0, threshold=0.9)
+    return TextModel(chars={}, words={word: (1.0, 10.0)}, intercept=-5.0, threshold=0.9)
 
 
 def test_a_question_only_the_model_finds_shows_every_help_line(app: Flask) -> None:
@@ -55,8 +55,8 @@ def test_the_results_show_help_for_what_only_the_model_finds(app: Flask, monkeyp
     assert searcher.ask("can my mum come with me", "en").danger == ()
 
 
-def test_the_shipped_model_reads_an_ordinary_question_as_ordinary(app: Flask) -> None:
+def test_the_shipped_model_reads_a_plain_question_about_the_meeting_as_one(app: Flask) -> None:
     """Verify the model file's threshold leaves a plain question about the meeting below it."""
     model = app.extensions["parent_guide.ask"].danger_model
-    assert not model.signals_danger("can my mum come with me to the conference")
+    assert not model.finds("can my mum come with me to the conference")
     assert 0.5 < model.threshold < 1

@@ -1,19 +1,21 @@
-"""A learned second look for danger: what the patterns miss, in words nobody wrote a pattern for.
+"""A learned second look at a question, in words nobody wrote a pattern for.
 
 The danger patterns (``ask.toml``) catch the ways of telling of danger that
-someone has written down; every blind round finds questions they miss
-("he counts out my bus fare", "I've written the kids their letters"). This
-is a logistic model over the question's character 3-5-grams (inside words)
-and its words and word pairs, each weighed tf-idf and scaled to length 1,
-fitted by ``bench/ask_danger_fit.py`` on every tuning and development
-question (never a held-aside one) and kept in ``danger_model.json.gz``
-beside this module, with the threshold that sent 0.2 % of the ordinary
-questions to help when each file was scored by a model that never saw it.
+someone has written down; every blind round finds questions they miss ("he
+counts out my bus fare", "I've written the kids their letters"). This is a
+logistic model over the question's character 3-5-grams (inside words) and its
+words and word pairs, each weighed tf-idf and scaled to length 1, fitted by
+``bench/ask_models_fit.py`` on every tuning and development question (never
+a held-aside one) and kept in ``danger.json.gz`` beside this module, with the
+threshold that sent 0.2 % of the ordinary questions to help when each file
+was scored by a model fitted without it. It is asked only when the patterns
+find nothing, and says "danger", not which kind, so a question only it finds
+is shown every help line (see danger.py).
 
-It says "danger", not which kind, so a question only it finds is shown every
-help line. The fit uses these same functions to cut the text into n-grams,
-so the site scores exactly as scikit-learn did; the file also keeps a few
-questions' scores from the fit, which a test compares with this module's.
+The same kind of model was tried for questions on another subject, and not
+adopted (docs/ask.md). The fit cuts text with these same functions, so the
+site scores exactly as scikit-learn did; the file also keeps some questions'
+scores from the fit, which a test compares.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-FILE = Path(__file__).with_name("danger_model.json.gz")
+DANGER = Path(__file__).with_name("danger.json.gz")
 CHAR_SIZES = (3, 5)
 _NOT_WORD = re.compile(r"[^\w]+")
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -62,7 +64,7 @@ def word_grams(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
-class DangerModel:
+class TextModel:
     """The fitted weights: for each n-gram its idf and its weight, per kind of n-gram."""
 
     chars: dict[str, tuple[float, float]]
@@ -71,11 +73,11 @@ class DangerModel:
     threshold: float
 
     def probability(self, question: str) -> float:
-        """How likely the model thinks it is that ``question`` tells of danger, from 0 to 1."""
+        """How likely the model thinks it is that ``question`` is of its kind, from 0 to 1."""
         z = self.intercept + _part(self.chars, char_grams(question)) + _part(self.words, word_grams(question))
         return 1.0 / (1.0 + math.exp(-z))
 
-    def signals_danger(self, question: str) -> bool:
+    def finds(self, question: str) -> bool:
         """Whether the question scores above the threshold."""
         return self.probability(question) > self.threshold
 
@@ -89,10 +91,10 @@ def _part(vocabulary: dict[str, tuple[float, float]], grams: list[str]) -> float
 
 
 @cache
-def load(path: Path = FILE) -> DangerModel:
-    """The model as ``danger_model.json.gz`` keeps it."""
+def load(path: Path) -> TextModel:
+    """The model as its file keeps it."""
     data = json.loads(gzip.decompress(path.read_bytes()))
-    return DangerModel(
+    return TextModel(
         chars={g: (idf, w) for g, idf, w in data["chars"]},
         words={g: (idf, w) for g, idf, w in data["words"]},
         intercept=float(data["intercept"]),
@@ -100,6 +102,6 @@ def load(path: Path = FILE) -> DangerModel:
     )
 
 
-def references(path: Path = FILE) -> list[tuple[str, float]]:
+def references(path: Path) -> list[tuple[str, float]]:
     """Questions and the probabilities scikit-learn gave them when the model was fitted."""
     return [(q, p) for q, p in json.loads(gzip.decompress(path.read_bytes()))["references"]]
