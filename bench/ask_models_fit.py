@@ -25,20 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from scipy.sparse import hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold, cross_val_predict
 
-from bench.ask_models_fresh import eval_questions
+from bench.ask_models_fresh import eval_questions, train
 from parent_guide import create_app
 from parent_guide.ask import text_model
-from parent_guide.ask.text_model import char_grams, word_grams
 
-# The most n-grams of each kind kept (the most frequent), and the regularisation.
-MAX_CHARS = 30_000
-MAX_WORDS = 15_000
-C = 4.0
 REFERENCE_EVERY = 250
 Row = tuple[str, str, "str | None", str, str]
 
@@ -46,16 +37,11 @@ Row = tuple[str, str, "str | None", str, str]
 def fit(rows: list[Row], label: Callable[[Row], bool], wrong_rate: float, path: Path | None, write: bool) -> None:
     """Fit one model: ``label`` says which rows are of its kind; the threshold lets ``wrong_rate`` of the others through."""
     texts = [row[1] for row in rows]
-    labels = np.array([label(row) for row in rows])
-    chars = TfidfVectorizer(analyzer=char_grams, min_df=2, sublinear_tf=True, max_features=MAX_CHARS)
-    words = TfidfVectorizer(analyzer=word_grams, sublinear_tf=True, max_features=MAX_WORDS)
-    x = hstack([chars.fit_transform(texts), words.fit_transform(texts)]).tocsr()
-    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    crossed = cross_val_predict(model, x, labels, cv=GroupKFold(n_splits=8), groups=[row[3] for row in rows], method="predict_proba")[:, 1]
+    trained = train(rows, label)
+    chars, words, model, labels, crossed = trained.chars, trained.words, trained.model, trained.labels, trained.crossed
     others = np.sort(crossed[~labels])[::-1]
     threshold = float(others[int(wrong_rate * len(others))])
-    model.fit(x, labels)
-    fitted = model.predict_proba(x)[:, 1]
+    fitted = model.predict_proba(trained.x)[:, 1]
     coef = model.coef_[0]
     split = len(chars.vocabulary_)
     data = {
@@ -70,8 +56,7 @@ def fit(rows: list[Row], label: Callable[[Row], bool], wrong_rate: float, path: 
     print(f"  fitted on all: {int((fitted[labels] <= threshold).sum())} of its kind below the threshold, {int((fitted[~labels] > threshold).sum())} others above it")
     if path is None:
         ways = [p for ask in _entries() for p in ask]
-        x_ways = hstack([chars.transform(ways), words.transform(ways)]).tocsr()
-        held = int((model.predict_proba(x_ways)[:, 1] > threshold).sum())
+        held = int((trained.scores(ways) > threshold).sum())
         print(f"  it would hold back {held} of the entries' {len(ways)} own ways of asking ({held / len(ways):.1%})")
     if write and path is not None:
         path.write_bytes(gzip.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0))

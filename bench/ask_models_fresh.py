@@ -26,9 +26,10 @@ import re
 import subprocess
 import tarfile
 import tempfile
-import tomllib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.sparse import hstack
@@ -38,8 +39,8 @@ from sklearn.model_selection import GroupKFold, cross_val_predict
 
 from parent_guide import create_app
 from parent_guide.ask.danger import pattern_kinds
+from parent_guide.ask.evaluation import EVAL_DIR, ROUTES, read
 from parent_guide.ask.text_model import char_grams, word_grams
-from parent_guide.ask.evaluation import EVAL_DIR, ROUTES
 
 # The same n-grams and regularisation as the site's model (bench/ask_models_fit.py).
 MAX_CHARS = 30_000
@@ -52,7 +53,7 @@ STOPPED_ANSWERS = (0.005, 0.01)
 
 def _questions(path: Path) -> Iterator[tuple[str, str, str | None, str]]:
     """(locale, question, danger route or None, part) for every question of one file."""
-    data = tomllib.loads(path.read_text("utf-8"))
+    data = read(path)
     locale = data.get("locale", "")
     for item in data.get("answerable", []):
         yield locale, item["q"], None, "answerable"
@@ -87,17 +88,39 @@ def _content_at(revision: str, into: Path) -> Path:
     return into / "content"
 
 
-def _fitted(train: list, test: list, label: Callable[[tuple], bool], c: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Cross-validated scores of the training rows, their labels, and the fresh rows' scores from a fit on all of them."""
+@dataclass(frozen=True)
+class Trained:
+    """A fitted model with its n-gram weighers, and its cross-validated scores on the rows it was fitted on."""
+
+    chars: TfidfVectorizer
+    words: TfidfVectorizer
+    model: LogisticRegression
+    x: Any
+    labels: np.ndarray
+    crossed: np.ndarray
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        """The fitted model's probabilities for ``texts``."""
+        return self.model.predict_proba(hstack([self.chars.transform(texts), self.words.transform(texts)]).tocsr())[:, 1]
+
+
+def train(rows: list, label: Callable[[tuple], bool], c: float = C) -> Trained:
+    """The site's kind of model fitted on ``rows``, with each file's scores from a fit without it (8 folds by file)."""
+    texts = [r[1] for r in rows]
     chars = TfidfVectorizer(analyzer=char_grams, min_df=2, sublinear_tf=True, max_features=MAX_CHARS)
     words = TfidfVectorizer(analyzer=word_grams, sublinear_tf=True, max_features=MAX_WORDS)
-    x_train = hstack([chars.fit_transform([r[1] for r in train]), words.fit_transform([r[1] for r in train])]).tocsr()
-    x_test = hstack([chars.transform([r[1] for r in test]), words.transform([r[1] for r in test])]).tocsr()
-    y_train = np.array([label(r) for r in train])
+    x = hstack([chars.fit_transform(texts), words.fit_transform(texts)]).tocsr()
+    labels = np.array([label(r) for r in rows])
     model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-    crossed = cross_val_predict(model, x_train, y_train, cv=GroupKFold(n_splits=8), groups=[r[3] for r in train], method="predict_proba")[:, 1]
-    model.fit(x_train, y_train)
-    return crossed, y_train, model.predict_proba(x_test)[:, 1]
+    crossed = cross_val_predict(model, x, labels, cv=GroupKFold(n_splits=8), groups=[r[3] for r in rows], method="predict_proba")[:, 1]
+    model.fit(x, labels)
+    return Trained(chars, words, model, x, labels, crossed)
+
+
+def _fitted(train_rows: list, test: list, label: Callable[[tuple], bool], c: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Cross-validated scores of the training rows, their labels, and the fresh rows' scores from a fit on all of them."""
+    trained = train(train_rows, label, c)
+    return trained.crossed, trained.labels, trained.scores([r[1] for r in test])
 
 
 def _danger(train: list, test: list, before: str, c: float) -> None:

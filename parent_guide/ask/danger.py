@@ -16,8 +16,8 @@ from collections.abc import Callable, Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from parent_guide.ask.text_model import TextModel
 from parent_guide.ask.entries import DANGER_KINDS, MIN_SLIP_LENGTH, LocaleAsk
+from parent_guide.ask.text_model import TextModel
 
 
 def mended(ask: LocaleAsk, text: str, known: Callable[[str], bool]) -> str | None:
